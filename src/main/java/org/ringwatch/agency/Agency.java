@@ -1,0 +1,76 @@
+package org.ringwatch.agency;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A police department, sheriff's office or other agency. Unique by state and name: names
+ * repeat across states ("Aurora Police Department" in CO and IL).
+ */
+@Entity
+public class Agency extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "state_code", columnDefinition = "bpchar(2)")
+    public String stateCode;
+
+    public String name;
+    public String slug;
+    /** police, sheriff or other. */
+    public String kind;
+    /** The source's own word ("Constables", "District Attorney"). */
+    public String kindAsWritten;
+    /** municipal, county, parish, regional or state. */
+    public String jurisdictionLevel;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "city_id")
+    public Jurisdiction city;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "agency_county", joinColumns = @JoinColumn(name = "agency_id"),
+            inverseJoinColumns = @JoinColumn(name = "county_id"))
+    @OrderBy("name")
+    public List<Jurisdiction> counties;
+
+    public String recordsEmail;
+    public String recordsPortalUrl;
+    public String recordsPostalAddress;
+    public String websiteUrl;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime updatedAt;
+
+    public static Optional<Agency> findBySlug(String stateCode, String slug) {
+        if (stateCode == null || slug == null) {
+            return Optional.empty();
+        }
+        return find("from Agency a left join fetch a.city where a.stateCode = ?1 and a.slug = ?2",
+                stateCode.toUpperCase(Locale.ROOT), slug).firstResultOptional();
+    }
+
+    public String urlPath() {
+        return "/agencies/" + stateCode.toLowerCase(Locale.ROOT) + "/" + slug;
+    }
+
+    public boolean hasRecordsContact() {
+        return recordsEmail != null || recordsPortalUrl != null || recordsPostalAddress != null;
+    }
+}

@@ -1,0 +1,128 @@
+package org.ringwatch.agency;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ringwatch.agency.AgencyDirectory.AgencyRow;
+import org.ringwatch.agency.AgencyDirectory.Position;
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Cursor;
+import org.ringwatch.api.Paging;
+import org.ringwatch.api.Problem;
+import org.ringwatch.platform.RingWatchConfig;
+import org.ringwatch.state.State;
+
+import java.util.List;
+
+/** Agencies and their Ring partnership facts. */
+@Path("/api/v1/agencies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agencies", description = "Police and sheriff's agencies and their Ring partnership facts")
+public class AgencyApi {
+
+    /** A date at its known precision: {@code date} is ISO at that precision ("2020-09" for a month). */
+    public record DateView(String date, String precision) {
+        static DateView of(PartialDate date) {
+            return date == null ? null : new DateView(date.iso(), date.precision());
+        }
+    }
+
+    public record AgencySummary(String state, String slug, String name, String kind, String city,
+            DateView firstActive, String url) {
+        static AgencySummary of(AgencyRow row) {
+            return new AgencySummary(row.stateCode(), row.slug(), row.name(), row.kind(), row.cityName(),
+                    DateView.of(row.firstActive()), "/api/v1/agencies/" + row.stateCode() + "/" + row.slug());
+        }
+    }
+
+    public record SourceView(String url, String title, String publisher, String licence, String retrieved) {
+        static SourceView of(Source source) {
+            return new SourceView(source.url, source.title, source.publisher, source.licence, source.retrieved);
+        }
+    }
+
+    public record FactView(String kind, DateView date, String statement, String sourceRecord, SourceView source) {
+        static FactView of(PartnershipFact fact) {
+            return new FactView(fact.kind, DateView.of(fact.date()), fact.statement, fact.sourceRecord,
+                    SourceView.of(fact.source));
+        }
+    }
+
+    public record LinkView(String url, String publisher, String dated) {
+        static LinkView of(AgencyLink link) {
+            return new LinkView(link.url, link.publisher, link.dated == null ? null : link.dated.toString());
+        }
+    }
+
+    public record AgencyDetail(String state, String slug, String name, String kind, String kindAsWritten,
+            String jurisdictionLevel, String city, List<String> counties, String recordsEmail,
+            String recordsPortalUrl, String recordsPostalAddress, String website, List<FactView> facts,
+            List<LinkView> links, String page) {
+    }
+
+    private final AgencyDirectory directory;
+    private final RingWatchConfig config;
+
+    public AgencyApi(AgencyDirectory directory, RingWatchConfig config) {
+        this.directory = directory;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Agencies, in state and name order, with keyset pagination",
+            description = "Follow \"next\" (also sent as a Link rel=\"next\" header) until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of agencies: {\"items\": [...], \"next\": url or null}")
+    @APIResponse(responseCode = "400", description = "A bad state, limit or cursor; \"parameter\" names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "USPS state code, any case") @QueryParam("state") String state,
+            @Parameter(description = "Part of the name; case- and accent-insensitive") @QueryParam("q") String q,
+            @Parameter(description = "Opaque; from the previous page's \"next\"") @QueryParam("cursor") String cursor,
+            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
+        int pageSize = Paging.limit(limit);
+        String stateCode = null;
+        if (state != null && !state.isBlank()) {
+            stateCode = State.findByCode(state.strip()).filter(s -> !s.isFederal()).map(s -> s.code)
+                    .orElseThrow(() -> ApiProblem.badParameter("state",
+                            "state '" + state + "' is not the USPS code of a state or DC"));
+        }
+        Position after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> keys = Cursor.decode(cursor.strip(), 2);
+            after = new Position(keys.get(0), keys.get(1));
+        }
+        String nameQuery = q == null || q.isBlank() ? null : q.strip();
+        List<AgencyRow> rows = directory.page(stateCode, nameQuery, after, pageSize + 1);
+        return Paging.respond(rows, pageSize, AgencySummary::of, row -> Cursor.encode(row.stateCode(), row.slug()),
+                uri, config);
+    }
+
+    @GET
+    @Path("{state}/{slug}")
+    @Operation(summary = "One agency with every partnership fact and its source")
+    @APIResponse(responseCode = "404", description = "No such agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AgencyDetail get(@PathParam("state") String state, @PathParam("slug") String slug) {
+        Agency agency = State.findByCode(state).flatMap(s -> Agency.findBySlug(s.code, slug))
+                .orElseThrow(() -> ApiProblem.notFound("No agency '" + slug + "' in state '" + state + "'."));
+        return new AgencyDetail(agency.stateCode, agency.slug, agency.name, agency.kind, agency.kindAsWritten,
+                agency.jurisdictionLevel, agency.city == null ? null : agency.city.name,
+                agency.counties.stream().map(c -> c.name).toList(), agency.recordsEmail, agency.recordsPortalUrl,
+                agency.recordsPostalAddress, agency.websiteUrl,
+                PartnershipFact.forAgency(agency).stream().map(FactView::of).toList(),
+                AgencyLink.forAgency(agency).stream().map(LinkView::of).toList(), agency.urlPath());
+    }
+}

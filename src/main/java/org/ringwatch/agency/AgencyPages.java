@@ -1,0 +1,58 @@
+package org.ringwatch.agency;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.agency.AgencyDirectory.AgencyRow;
+import org.ringwatch.state.RecordsLaw;
+import org.ringwatch.state.State;
+
+import java.util.List;
+
+/** An agency's page (its partnership facts, each with date, precision and source) and name search. */
+@Path("/agencies")
+@Produces(MediaType.TEXT_HTML)
+public class AgencyPages {
+
+    /** Search results shown on one page; the API pages through the rest. */
+    static final int SEARCH_LIMIT = 100;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance agency(Agency agency, State state, List<PartnershipFact> facts,
+                List<AgencyLink> links, RecordsLaw law);
+
+        static native TemplateInstance search(String q, List<AgencyRow> agencies, boolean truncated);
+    }
+
+    private final AgencyDirectory directory;
+
+    public AgencyPages(AgencyDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    public TemplateInstance search(@QueryParam("q") String q) {
+        String query = q == null || q.isBlank() ? null : q.strip();
+        if (query == null) {
+            return Templates.search("", List.of(), false);
+        }
+        List<AgencyRow> rows = directory.page(null, query, null, SEARCH_LIMIT + 1);
+        return Templates.search(query, rows.stream().limit(SEARCH_LIMIT).toList(), rows.size() > SEARCH_LIMIT);
+    }
+
+    @GET
+    @Path("{state}/{slug}")
+    public TemplateInstance agency(@PathParam("state") String stateCode, @PathParam("slug") String slug) {
+        State state = State.findByCode(stateCode).orElseThrow(NotFoundException::new);
+        Agency agency = Agency.findBySlug(state.code, slug).orElseThrow(NotFoundException::new);
+        return Templates.agency(agency, state, PartnershipFact.forAgency(agency), AgencyLink.forAgency(agency),
+                RecordsLaw.currentFor(state.code).orElse(null));
+    }
+}

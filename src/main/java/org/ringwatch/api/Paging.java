@@ -1,0 +1,63 @@
+package org.ringwatch.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.ringwatch.platform.RingWatchConfig;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+
+/** The limit parameter and the "next" link that every list of the API shares. */
+public final class Paging {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    private Paging() {
+    }
+
+    /**
+     * Parses {@code limit} ourselves: a JAX-RS {@code int} parameter answers a bad value with a
+     * bare 404, which tells the client nothing.
+     */
+    public static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.badParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT
+                + " (default " + DEFAULT_LIMIT + "); got '" + raw + "'");
+    }
+
+    /**
+     * Builds the response for one page fetched with {@code limit + 1} rows: the extra row only
+     * says a next page exists, and its cursor is made from the last row served.
+     */
+    public static <R, T> Response respond(List<R> rows, int limit, Function<R, T> toItem, Function<R, String> cursorOf,
+            UriInfo uri, RingWatchConfig config) {
+        boolean more = rows.size() > limit;
+        List<R> served = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            URI nextUri = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", cursorOf.apply(served.get(served.size() - 1)))
+                    .build();
+            next = config.publicUrl().filter(u -> !u.isBlank())
+                    .map(base -> base.replaceAll("/+$", "") + nextUri.getRawPath() + "?" + nextUri.getRawQuery())
+                    .orElse(nextUri.toString());
+        }
+        Response.ResponseBuilder response = Response.ok(new ListPage<>(served.stream().map(toItem).toList(), next));
+        if (next != null) {
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+}

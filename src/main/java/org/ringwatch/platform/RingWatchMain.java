@@ -1,0 +1,71 @@
+package org.ringwatch.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point of {@code java -jar}: brings up the embedded PostgreSQL when no external
+ * database is configured, then runs Quarkus on it.
+ *
+ * <p>Quarkus reads its datasource URL at start, so the server must be listening before
+ * {@link Quarkus#run} and must outlive it; that is why this is not a start-up observer.
+ */
+@QuarkusMain
+public final class RingWatchMain {
+
+    static final String EXTERNAL_URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
+    static final String EXTERNAL_URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    static final String DATA_DIR_ENV = "RINGWATCH_DATA_DIR";
+    static final String DATA_DIR_PROPERTY = "ringwatch.data-dir";
+
+    private RingWatchMain() {
+    }
+
+    public static void main(String... args) {
+        if (externalDatabaseConfigured()) {
+            Quarkus.run(args);
+            return;
+        }
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(dataDirectory().resolve("postgres"), true);
+        } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
+            System.err.println("RingWatch cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        database.datasourceProperties().forEach(System::setProperty);
+        Quarkus.run(null, (exitCode, failure) -> {
+            if (failure != null) {
+                System.err.println("RingWatch could not start: " + rootMessage(failure));
+            }
+            database.close();
+            System.exit(exitCode);
+        }, args);
+    }
+
+    static boolean externalDatabaseConfigured() {
+        return isSet(System.getenv(EXTERNAL_URL_ENV)) || isSet(System.getProperty(EXTERNAL_URL_PROPERTY));
+    }
+
+    /** The same setting as {@code ringwatch.data-dir} in application.properties, read before Quarkus. */
+    static Path dataDirectory() {
+        String configured = System.getProperty(DATA_DIR_PROPERTY, System.getenv(DATA_DIR_ENV));
+        return Path.of(isSet(configured) ? configured : "data");
+    }
+
+    /** The innermost message: Quarkus wraps start-up failures in several layers that say only "failed to start". */
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,45 @@
+package org.ringwatch.state;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The federal government, a state or DC: a jurisdiction with its own public-records law. */
+@Entity
+public class State extends PanacheEntityBase {
+
+    @Id
+    @Column(columnDefinition = "bpchar(2)")
+    public String code;
+
+    public String name;
+
+    /** federal, state or district. */
+    public String kind;
+
+    /** Accepts "ny" as well as "NY": codes in URLs are written in lower case. */
+    public static Optional<State> findByCode(String code) {
+        if (code == null || !code.matches("[A-Za-z]{2}")) {
+            return Optional.empty();
+        }
+        return findByIdOptional(code.toUpperCase(Locale.ROOT));
+    }
+
+    /** The 50 states and DC, by name; the federal FOIA is not a place agencies sit in. */
+    public static List<State> places() {
+        return list("kind <> 'federal' order by name");
+    }
+
+    public boolean isFederal() {
+        return "federal".equals(kind);
+    }
+
+    public String urlCode() {
+        return code.toLowerCase(Locale.ROOT);
+    }
+}

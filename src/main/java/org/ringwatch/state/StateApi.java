@@ -1,0 +1,91 @@
+package org.ringwatch.state;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ringwatch.agency.AgencyDirectory;
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.ListPage;
+import org.ringwatch.state.HolidayCalendar.Holiday;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The federal government, the 50 states and DC, with their public-records law. */
+@Path("/api/v1/states")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "States", description = "Jurisdictions and their public-records law")
+public class StateApi {
+
+    /** A jurisdiction in the list. */
+    public record StateSummary(String code, String name, String kind, long agencyCount, String url) {
+    }
+
+    /** A jurisdiction with its law and this year's legal holidays. */
+    public record StateDetail(String code, String name, String kind, long agencyCount, LawView law,
+            List<HolidayView> holidays) {
+    }
+
+    /**
+     * The law. {@code *_days} null means the law sets no number of days ("promptly"), never 0;
+     * {@code deadline_as_written} keeps the source's own words.
+     */
+    public record LawView(String name, String citation, String deadlineAsWritten, Integer firstDeadlineDays,
+            String firstDeadlineDayType, Integer secondDeadlineDays, String secondDeadlineDayType, String whatIsDue,
+            String extension, String administrativeAppeal, String judicialReview, String requesterRestriction,
+            String confidence, String notes) {
+
+        static LawView of(RecordsLaw law) {
+            return new LawView(law.lawName, law.citation, law.deadlineAsWritten, law.firstDeadlineDays,
+                    law.firstDeadlineDayType, law.secondDeadlineDays, law.secondDeadlineDayType, law.whatIsDue,
+                    law.extension, law.administrativeAppeal, law.judicialReview, law.requesterRestriction,
+                    law.confidence, law.notes);
+        }
+    }
+
+    public record HolidayView(String name, LocalDate date, LocalDate observedOn, String citation) {
+        static HolidayView of(Holiday holiday) {
+            return new HolidayView(holiday.name(), holiday.date(), holiday.observedOn(), holiday.citation());
+        }
+    }
+
+    private final AgencyDirectory directory;
+
+    public StateApi(AgencyDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @Operation(summary = "All 52 jurisdictions: the federal FOIA, the 50 states and DC",
+            description = "Not paginated (52 items); \"next\" is always null.")
+    public ListPage<StateSummary> list() {
+        Map<String, Long> counts = directory.countsByState();
+        List<State> all = State.list("order by case when kind = 'federal' then 0 else 1 end, name");
+        return new ListPage<>(all.stream().map(s -> new StateSummary(s.code, s.name, s.kind,
+                counts.getOrDefault(s.code, 0L), "/api/v1/states/" + s.code)).toList(), null);
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "One jurisdiction with its public-records law and this year's legal holidays")
+    @APIResponse(responseCode = "404", description = "No jurisdiction has that code")
+    public StateDetail get(@Parameter(description = "USPS code (NY, DC) or US for the federal FOIA; any case")
+                           @PathParam("code") String code) {
+        State state = State.findByCode(code)
+                .orElseThrow(() -> ApiProblem.notFound("No state, district or federal jurisdiction has the code '"
+                        + code + "'. Codes are USPS abbreviations (NY, DC) or US."));
+        int year = LocalDate.now(StatePages.CIVIL_ZONE).getYear();
+        return new StateDetail(state.code, state.name, state.kind,
+                directory.countsByState().getOrDefault(state.code, 0L),
+                RecordsLaw.currentFor(state.code).map(LawView::of).orElse(null),
+                HolidayCalendar.observedIn(HolidayRule.forState(state.code), year).stream()
+                        .map(HolidayView::of).toList());
+    }
+}

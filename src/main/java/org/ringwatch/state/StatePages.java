@@ -1,0 +1,72 @@
+package org.ringwatch.state;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.agency.AgencyDirectory;
+import org.ringwatch.agency.AgencyDirectory.AgencyRow;
+import org.ringwatch.agency.AgencyDirectory.CityGroup;
+import org.ringwatch.agency.Jurisdiction;
+import org.ringwatch.state.HolidayCalendar.Holiday;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Browse by place: all states, one state (its law and its agencies by city), one city. */
+@Path("/states")
+@Produces(MediaType.TEXT_HTML)
+public class StatePages {
+
+    /** Deadlines and holidays are reckoned in the agencies' own time zones; Eastern is the US civil default. */
+    static final ZoneId CIVIL_ZONE = ZoneId.of("America/New_York");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance states(List<State> states, Map<String, Long> agencyCounts, State federal,
+                RecordsLaw federalLaw);
+
+        static native TemplateInstance state(State state, RecordsLaw law, int year, List<Holiday> holidays,
+                List<CityGroup> cities, int agencyCount);
+
+        static native TemplateInstance city(State state, Jurisdiction city, List<AgencyRow> agencies);
+    }
+
+    private final AgencyDirectory directory;
+
+    public StatePages(AgencyDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    public TemplateInstance states() {
+        State federal = State.<State>findByIdOptional("US").orElse(null);
+        return Templates.states(State.places(), directory.countsByState(), federal,
+                RecordsLaw.currentFor("US").orElse(null));
+    }
+
+    @GET
+    @Path("{code}")
+    public TemplateInstance state(@PathParam("code") String code) {
+        State state = State.findByCode(code).orElseThrow(NotFoundException::new);
+        int year = LocalDate.now(CIVIL_ZONE).getYear();
+        List<CityGroup> cities = directory.byCity(state.code);
+        return Templates.state(state, RecordsLaw.currentFor(state.code).orElse(null), year,
+                HolidayCalendar.observedIn(HolidayRule.forState(state.code), year), cities,
+                cities.stream().mapToInt(c -> c.agencies().size()).sum());
+    }
+
+    @GET
+    @Path("{code}/cities/{city}")
+    public TemplateInstance city(@PathParam("code") String code, @PathParam("city") String citySlug) {
+        State state = State.findByCode(code).orElseThrow(NotFoundException::new);
+        Jurisdiction city = Jurisdiction.findCity(state.code, citySlug).orElseThrow(NotFoundException::new);
+        return Templates.city(state, city, directory.inCity(city.id));
+    }
+}
