@@ -1,0 +1,72 @@
+package org.ringwatch.platform;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The server {@code java -jar} runs on: kept between runs, refused when another holds it. */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldKeepItsDataAcrossARestart() throws SQLException {
+        Path cluster = directory.resolve("postgres");
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(cluster, true)) {
+            execute(first, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')");
+        }
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(cluster, true);
+             Connection connection = connect(second);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT value FROM kept")) {
+            result.next();
+            assertEquals("still here", result.getString(1));
+        }
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryAnotherServerHoldsWithAClearMessage() {
+        Path cluster = directory.resolve("postgres");
+        try (EmbeddedDatabase running = EmbeddedDatabase.start(cluster, true)) {
+            EmbeddedDatabase.EmbeddedDatabaseException e = assertThrows(EmbeddedDatabase.EmbeddedDatabaseException.class,
+                    () -> EmbeddedDatabase.start(cluster, true));
+            assertThat(e.getMessage(), containsString("is in use by process"));
+            assertThat(e.getMessage(), containsString("ringwatch.data-dir"));
+        }
+    }
+
+    @Test
+    void shouldFailWithOneClearMessageWhenTheDirectoryCannotBeCreated() throws Exception {
+        Path file = directory.resolve("a-file");
+        java.nio.file.Files.writeString(file, "not a directory");
+        EmbeddedDatabase.EmbeddedDatabaseException e = assertThrows(EmbeddedDatabase.EmbeddedDatabaseException.class,
+                () -> EmbeddedDatabase.start(file.resolve("postgres"), true));
+        assertThat(e.getMessage(), containsString("The embedded PostgreSQL could not start in"));
+        assertThat(e.getMessage(), containsString("QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    private static void execute(EmbeddedDatabase database, String sql) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static Connection connect(EmbeddedDatabase database) throws SQLException {
+        Map<String, String> properties = database.datasourceProperties();
+        return DriverManager.getConnection(properties.get("quarkus.datasource.jdbc.url"),
+                properties.get("quarkus.datasource.username"), properties.get("quarkus.datasource.password"));
+    }
+}

@@ -1,0 +1,36 @@
+package org.ringwatch.platform;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives the tests their own fresh PostgreSQL 17: {@code @QuarkusTest} does not go through
+ * {@link RingWatchMain}, so it cannot start the server the way {@code java -jar} does.
+ */
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedDatabase database;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path directory = Files.createTempDirectory("ringwatch-test-pg");
+            database = EmbeddedDatabase.start(directory.resolve("cluster"), false);
+            return database.datasourceProperties();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+}
