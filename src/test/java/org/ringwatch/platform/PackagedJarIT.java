@@ -1,0 +1,182 @@
+package org.ringwatch.platform;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The artifact a newcomer runs, {@code java -jar target/quarkus-app/quarkus-run.jar}, with no
+ * configuration: it must start its own PostgreSQL, seed it, serve, stop cleanly and come back
+ * with the same data. These tests launch the real jar as a separate process.
+ */
+class PackagedJarIT {
+
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        for (Process process : started) {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldServeSeededDataAndKeepItAcrossARestart() throws Exception {
+        Path dataDir = work.resolve("data");
+        int port = freePort();
+
+        Running first = start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
+        assertSeededAndServing(port);
+        first.stop();
+        assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the service");
+        assertThat(first.log(), containsString("1501 rows applied"));
+
+        Running second = start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
+        assertSeededAndServing(port);
+        second.stop();
+        assertThat("unchanged seed files are skipped on restart", second.log(), not(containsString("rows applied")));
+        assertThat(second.log(), not(containsString("ERROR")));
+    }
+
+    @Test
+    void shouldUseAnExternalDatabaseWhenItsUrlIsSetAndStartNone() throws Exception {
+        Path dataDir = work.resolve("data");
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), false)) {
+            Map<String, String> datasource = external.datasourceProperties();
+            int port = freePort();
+            Running running = start(port, Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
+                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
+                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password")),
+                    "-Dringwatch.data-dir=" + dataDir);
+            assertSeededAndServing(port);
+            running.stop();
+            assertFalse(Files.exists(dataDir.resolve("postgres")), "no embedded server was started");
+        }
+    }
+
+    @Test
+    void shouldFailFastWithOneClearMessageWhenTheEmbeddedServerCannotStart() throws Exception {
+        Path notADirectory = work.resolve("occupied");
+        Files.writeString(notADirectory, "a file where the data directory should be");
+        Process process = launch(freePort(), Map.of(), "-Dringwatch.data-dir=" + notADirectory);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service gives up by itself");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, process.exitValue());
+        assertThat(output, containsString("RingWatch cannot start: The embedded PostgreSQL could not start in"));
+        assertThat(output, not(containsString("\tat ")));
+    }
+
+    private static void assertSeededAndServing(int port) {
+        RestAssured.port = port;
+        given().when().get("/api/v1/states").then().statusCode(200).body("items", hasSize(52));
+        given().when().get("/").then().statusCode(200).body(containsString("22 March 2018"));
+        given().when().get("/states/co").then().statusCode(200);
+        given().when().get("/agencies/il/aurora-police-department").then().statusCode(200);
+        int agencies = 0;
+        String next = "/api/v1/agencies?limit=200";
+        while (next != null) {
+            Response page = given().when().get(next).then().statusCode(200).extract().response();
+            agencies += page.jsonPath().getList("items").size();
+            next = page.jsonPath().getString("next");
+        }
+        assertEquals(1498, agencies, "1,501 Atlas rows, three of them a second date for an agency already listed");
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private Running start(int port, Map<String, String> environment, String... jvmOptions) throws Exception {
+        Process process = launch(port, environment, jvmOptions);
+        Path log = work.resolve("service-" + started.size() + ".log");
+        Thread copier = new Thread(() -> {
+            try {
+                Files.copy(process.getInputStream(), log);
+            } catch (IOException e) {
+                // the process went away; what was written is kept
+            }
+        });
+        copier.setDaemon(true);
+        copier.start();
+        Instant deadline = Instant.now().plus(START_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(process.isAlive(), () -> "the service exited while starting:\n" + read(log));
+            if (read(log).contains("Listening on")) {
+                return new Running(process, log, copier);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not listening after " + START_LIMIT + ":\n" + read(log));
+    }
+
+    private Process launch(int port, Map<String, String> environment, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", System.getProperty("ringwatch.jar", "target/quarkus-app/quarkus-run.jar")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(work.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE") || key.startsWith("RINGWATCH_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Running(Process process, Path logFile, Thread copier) {
+        void stop() throws InterruptedException {
+            process.destroy();   // SIGTERM: the way an operator or a container stops it
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops within 30 s");
+            copier.join(5000);
+        }
+
+        String log() {
+            return read(logFile);
+        }
+    }
+}
