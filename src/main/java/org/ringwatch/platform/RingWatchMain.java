@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Entry point of {@code java -jar}: brings up the embedded PostgreSQL when no external
- * database is configured, then runs Quarkus on it.
+ * database is configured, then runs Quarkus on it ({@link RingWatchApplication} says what the
+ * process then does).
  *
  * <p>Quarkus reads its datasource URL at start, so the server must be listening before
  * {@link Quarkus#run} and must outlive it; that is why this is not a start-up observer.
@@ -24,8 +25,15 @@ public final class RingWatchMain {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals(RingWatchApplication.SEED_COMMAND)) {
+            // The command loads the seed itself (forced); loading it at start as well is wasted work.
+            System.setProperty("ringwatch.seed.on-start", "false");
+            // Quarkus starts its HTTP server regardless; keep it off the service's port and off the network.
+            System.setProperty("quarkus.http.port", "0");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+        }
         if (externalDatabaseConfigured()) {
-            Quarkus.run(args);
+            Quarkus.run(RingWatchApplication.class, args);
             return;
         }
         EmbeddedDatabase database;
@@ -37,7 +45,7 @@ public final class RingWatchMain {
             return;
         }
         database.datasourceProperties().forEach(System::setProperty);
-        Quarkus.run(null, (exitCode, failure) -> {
+        Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> {
             if (failure != null) {
                 System.err.println("RingWatch could not start: " + rootMessage(failure));
             }

@@ -1,9 +1,11 @@
 package org.ringwatch.state;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The legal holidays of one jurisdiction in one year, as the days offices are closed.
@@ -13,8 +15,19 @@ public final class HolidayCalendar {
 
     /** A holiday: the date the rule names and the date it is observed (they differ on weekends). */
     public record Holiday(String name, LocalDate date, LocalDate observedOn, String citation) {
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
         public boolean movedForWeekend() {
             return !date.equals(observedOn);
+        }
+
+        /** "Friday 3 July". */
+        public String observedDisplay() {
+            return DAY.format(observedOn);
+        }
+
+        public String dateDisplay() {
+            return DAY.format(date);
         }
     }
 

@@ -65,6 +65,14 @@ class PackagedJarIT {
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the service");
         assertThat(first.log(), containsString("1501 rows applied"));
 
+        Process seed = launch(port, Map.of(), List.of("-Dringwatch.data-dir=" + dataDir), List.of("seed"));
+        seed.getOutputStream().close();
+        String seedOutput = new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, seed.exitValue(), seedOutput);
+        assertThat("the seed command reloads on demand and exits", seedOutput,
+                containsString("Seed ring/ring_partnerships_2020-10-07_normalized.csv: 1501 rows applied"));
+
         Running second = start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
         assertSeededAndServing(port);
         second.stop();
@@ -142,10 +150,16 @@ class PackagedJarIT {
     }
 
     private Process launch(int port, Map<String, String> environment, String... jvmOptions) throws IOException {
+        return launch(port, environment, List.of(jvmOptions), List.of());
+    }
+
+    private Process launch(int port, Map<String, String> environment, List<String> jvmOptions, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("ringwatch.jar", "target/quarkus-app/quarkus-run.jar")));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(work.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE") || key.startsWith("RINGWATCH_"));
         builder.environment().putAll(environment);
