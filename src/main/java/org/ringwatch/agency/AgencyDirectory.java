@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The read side of the agency directory: the list queries behind the browse pages and the API.
@@ -98,13 +99,40 @@ public class AgencyDirectory {
         return List.copyOf(groups.values());
     }
 
-    /** The agencies sitting in one city. */
-    public List<AgencyRow> inCity(long cityId) {
-        List<Tuple> rows = em.createNativeQuery("SELECT " + AGENCY_COLUMNS + AGENCY_JOINS + """
-                 WHERE a.city_id = :city
+    /** A city with its state's name and the agencies sitting in it. */
+    @TemplateData
+    public record CityPage(String stateCode, String stateName, String name, String slug, List<AgencyRow> agencies) {
+
+        public String stateUrlCode() {
+            return stateCode.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The city page in one query (the city, its state and its agencies, fortunes-style): it is
+     * the page people land on from search engines, so it is kept to a single round trip.
+     */
+    public Optional<CityPage> cityPage(String stateCode, String citySlug) {
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT s.name AS state_name, a.id AS agency_id,
+                """ + AGENCY_COLUMNS + """
+                  FROM jurisdiction c
+                  JOIN state s ON s.code = c.state_code
+                  LEFT JOIN agency a ON a.city_id = c.id
+                  LEFT JOIN LATERAL (SELECT occurred_on, precision FROM partnership_fact
+                                      WHERE agency_id = a.id AND kind = 'portal_active'
+                                      ORDER BY occurred_on LIMIT 1) f ON true
+                 WHERE c.state_code = :state AND c.kind = 'city' AND c.slug = :slug
                  ORDER BY a.name
-                """, Tuple.class).setParameter("city", cityId).getResultList();
-        return rows.stream().map(AgencyDirectory::row).toList();
+                """, Tuple.class).setParameter("state", stateCode).setParameter("slug", citySlug).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Tuple first = rows.get(0);
+        List<AgencyRow> agencies = rows.stream().filter(t -> t.get("agency_id") != null).map(AgencyDirectory::row)
+                .toList();
+        return Optional.of(new CityPage(stateCode, (String) first.get("state_name"), (String) first.get("city_name"),
+                (String) first.get("city_slug"), agencies));
     }
 
     /**

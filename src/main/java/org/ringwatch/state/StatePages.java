@@ -9,14 +9,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agency.AgencyDirectory;
-import org.ringwatch.agency.AgencyDirectory.AgencyRow;
 import org.ringwatch.agency.AgencyDirectory.CityGroup;
-import org.ringwatch.agency.Jurisdiction;
+import org.ringwatch.agency.AgencyDirectory.CityPage;
 import org.ringwatch.state.HolidayCalendar.Holiday;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Browse by place: all states, one state (its law and its agencies by city), one city. */
@@ -35,7 +35,7 @@ public class StatePages {
         static native TemplateInstance state(State state, RecordsLaw law, int year, List<Holiday> holidays,
                 List<CityGroup> cities, int agencyCount);
 
-        static native TemplateInstance city(State state, Jurisdiction city, List<AgencyRow> agencies);
+        static native TemplateInstance city(CityPage city);
     }
 
     private final AgencyDirectory directory;
@@ -65,8 +65,10 @@ public class StatePages {
     @GET
     @Path("{code}/cities/{city}")
     public TemplateInstance city(@PathParam("code") String code, @PathParam("city") String citySlug) {
-        State state = State.findByCode(code).orElseThrow(NotFoundException::new);
-        Jurisdiction city = Jurisdiction.findCity(state.code, citySlug).orElseThrow(NotFoundException::new);
-        return Templates.city(state, city, directory.inCity(city.id));
+        if (!code.matches("[A-Za-z]{2}")) {
+            throw new NotFoundException();
+        }
+        return Templates.city(directory.cityPage(code.toUpperCase(Locale.ROOT), citySlug)
+                .orElseThrow(NotFoundException::new));
     }
 }
