@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agency.AgencyDirectory.AgencyRow;
+import org.ringwatch.request.RequestList;
 import org.ringwatch.state.RecordsLaw;
 import org.ringwatch.state.State;
 
@@ -26,15 +27,17 @@ public class AgencyPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance agency(Agency agency, State state, List<PartnershipFact> facts,
-                List<AgencyLink> links, RecordsLaw law);
+                List<AgencyLink> links, RecordsLaw law, List<RequestList.Listed> requests);
 
         static native TemplateInstance search(String q, List<AgencyRow> agencies, boolean truncated);
     }
 
     private final AgencyDirectory directory;
+    private final RequestList requests;
 
-    public AgencyPages(AgencyDirectory directory) {
+    public AgencyPages(AgencyDirectory directory, RequestList requests) {
         this.directory = directory;
+        this.requests = requests;
     }
 
     @GET
@@ -53,6 +56,6 @@ public class AgencyPages {
         State state = State.findByCode(stateCode).orElseThrow(NotFoundException::new);
         Agency agency = Agency.findBySlug(state.code, slug).orElseThrow(NotFoundException::new);
         return Templates.agency(agency, state, PartnershipFact.forAgency(agency), AgencyLink.forAgency(agency),
-                RecordsLaw.currentFor(state.code).orElse(null));
+                RecordsLaw.currentFor(state.code).orElse(null), requests.visible(agency.id, 100));
     }
 }

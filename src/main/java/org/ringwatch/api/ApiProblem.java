@@ -2,18 +2,36 @@ package org.ringwatch.api;
 
 import jakarta.ws.rs.core.Response;
 
+import java.util.Map;
+
 /** Thrown by API resources to answer with a problem+json of this status, title and detail. */
 public class ApiProblem extends RuntimeException {
 
     private final int status;
     private final String title;
     private final String parameter;
+    private final Map<String, String> errors;
 
     public ApiProblem(Response.Status status, String detail, String parameter) {
+        this(status.getStatusCode(), status.getReasonPhrase(), detail, parameter, null);
+    }
+
+    private ApiProblem(int status, String title, String detail, String parameter, Map<String, String> errors) {
         super(detail);
-        this.status = status.getStatusCode();
-        this.title = status.getReasonPhrase();
+        this.status = status;
+        this.title = title;
         this.parameter = parameter;
+        this.errors = errors;
+    }
+
+    /** 422: the body was read but its fields are wrong; {@code errors} says which and why. */
+    public static ApiProblem invalid(Map<String, String> errors) {
+        return new ApiProblem(422, "Unprocessable Content", "Some fields are not valid: " + String.join(", ",
+                errors.keySet()) + ".", null, errors);
+    }
+
+    public static ApiProblem of(int status, String title, String detail) {
+        return new ApiProblem(status, title, detail, null, null);
     }
 
     public static ApiProblem notFound(String detail) {
@@ -35,5 +53,9 @@ public class ApiProblem extends RuntimeException {
 
     public String parameter() {
         return parameter;
+    }
+
+    public Map<String, String> errors() {
+        return errors;
     }
 }

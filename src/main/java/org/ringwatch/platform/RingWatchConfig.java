@@ -18,6 +18,34 @@ public interface RingWatchConfig {
 
     Seed seed();
 
+    Session session();
+
+    Admin admin();
+
+    interface Session {
+        /**
+         * Secret the login cookie is encrypted with (any string; at least 32 characters). Every
+         * instance behind a load balancer needs the same one. Unset: a random key is kept in
+         * {@code <data-dir>/session.key}.
+         */
+        Optional<String> secret();
+
+        /** How long a sign-in lasts. */
+        @WithDefault("12H")
+        java.time.Duration maxAge();
+
+        /** Send the cookies with the Secure flag (behind TLS). */
+        @WithDefault("false")
+        boolean secureCookies();
+    }
+
+    /** The first admin, created at start-up when no admin exists yet. */
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
     interface Seed {
         /** Load the reference data of db/seed/ at start-up (idempotent). */
         @WithDefault("true")

@@ -25,6 +25,11 @@ final class RecordsLawSeed implements SeedTable {
     private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)");
     private static final Pattern DAYS = Pattern.compile("[1-9][0-9]{0,2}");
     private static final Set<String> DAY_TYPES = Set.of("business", "calendar");
+    // "within 15 business days of acknowledgment" (AL), "within 15 business days after acknowledgment" (OR)
+    private static final Pattern FROM_ACKNOWLEDGMENT = Pattern.compile("(?i)\\b(of|after) acknowledg");
+    // "deemed a denial", "deemed denied", "treated as a denial", "presumed denied", "constructive exhaustion"
+    private static final Pattern DEEMED_DENIAL = Pattern.compile(
+            "(?i)deemed (a )?denial|deemed denied|treated as a denial|presumed denied|constructive exhaustion");
 
     @Override
     public String file() {
@@ -62,8 +67,9 @@ final class RecordsLawSeed implements SeedTable {
                     INSERT INTO records_law (state_code, effective_from, law_name, citation, deadline_as_written,
                         day_type_as_written, first_deadline_days, first_deadline_day_type, second_deadline_days,
                         second_deadline_day_type, what_is_due, extension, administrative_appeal, judicial_review,
-                        requester_restriction, confidence, notes, source_id)
-                    VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        requester_restriction, confidence, notes, source_id, second_deadline_from_acknowledgment,
+                        missed_deadline_is_denial)
+                    VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (state_code, effective_from) DO UPDATE SET
                         law_name = EXCLUDED.law_name, citation = EXCLUDED.citation,
                         deadline_as_written = EXCLUDED.deadline_as_written,
@@ -76,14 +82,17 @@ final class RecordsLawSeed implements SeedTable {
                         administrative_appeal = EXCLUDED.administrative_appeal,
                         judicial_review = EXCLUDED.judicial_review,
                         requester_restriction = EXCLUDED.requester_restriction,
-                        confidence = EXCLUDED.confidence, notes = EXCLUDED.notes, source_id = EXCLUDED.source_id
+                        confidence = EXCLUDED.confidence, notes = EXCLUDED.notes, source_id = EXCLUDED.source_id,
+                        second_deadline_from_acknowledgment = EXCLUDED.second_deadline_from_acknowledgment,
+                        missed_deadline_is_denial = EXCLUDED.missed_deadline_is_denial
                     WHERE (records_law.law_name, records_law.citation, records_law.deadline_as_written,
                            records_law.day_type_as_written, records_law.first_deadline_days,
                            records_law.first_deadline_day_type, records_law.second_deadline_days,
                            records_law.second_deadline_day_type, records_law.what_is_due, records_law.extension,
                            records_law.administrative_appeal, records_law.judicial_review,
                            records_law.requester_restriction, records_law.confidence, records_law.notes,
-                           records_law.source_id)
+                           records_law.source_id, records_law.second_deadline_from_acknowledgment,
+                           records_law.missed_deadline_is_denial)
                           IS DISTINCT FROM
                           (EXCLUDED.law_name, EXCLUDED.citation, EXCLUDED.deadline_as_written,
                            EXCLUDED.day_type_as_written, EXCLUDED.first_deadline_days,
@@ -91,14 +100,18 @@ final class RecordsLawSeed implements SeedTable {
                            EXCLUDED.second_deadline_day_type, EXCLUDED.what_is_due, EXCLUDED.extension,
                            EXCLUDED.administrative_appeal, EXCLUDED.judicial_review,
                            EXCLUDED.requester_restriction, EXCLUDED.confidence, EXCLUDED.notes,
-                           EXCLUDED.source_id)
+                           EXCLUDED.source_id, EXCLUDED.second_deadline_from_acknowledgment,
+                           EXCLUDED.missed_deadline_is_denial)
                     """,
                     code, Names.clean(row.required("law")), row.required("citation"),
                     row.required("initial_deadline"), row.required("day_type"),
                     deadline.firstDays(), deadline.firstType(), deadline.secondDays(), deadline.secondType(),
                     row.required("what_is_due"), row.optional("extension"),
                     row.optional("administrative_appeal_or_review"), row.optional("judicial_review"),
-                    restriction, confidence, row.optional("notes"), source);
+                    restriction, confidence, row.optional("notes"), source,
+                    deadline.secondDays() != null && FROM_ACKNOWLEDGMENT.matcher(row.get("what_is_due")).find(),
+                    DEEMED_DENIAL.matcher(String.join(" ", row.get("what_is_due"), row.get("extension"),
+                            row.get("judicial_review"), row.get("notes"))).find());
         };
     }
 

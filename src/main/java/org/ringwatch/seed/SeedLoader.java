@@ -33,6 +33,11 @@ public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
     private static final long LOCK_KEY = 0x52696e6757L;   // "RingW"
+    /**
+     * Part of every file's checksum: raise it when the loader derives something new from the
+     * same files (issue #3 derived two columns of records_law), so existing databases reload.
+     */
+    static final String LOADER_VERSION = "2";
     private static final List<SeedTable> TABLES = List.of(new RecordsLawSeed(), new HolidaySeed(), new PartnershipSeed());
 
     private final AgroalDataSource dataSource;
@@ -67,7 +72,7 @@ public class SeedLoader {
         SeedTable table = TABLES.stream().filter(t -> t.file().equals(file)).findFirst()
                 .orElseThrow(() -> new SeedException(file, 1, "not a seed file RingWatch knows"));
         String text = utf8(file, content);
-        String sha256 = sha256(content);
+        String sha256 = sha256(content, LOADER_VERSION);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -128,9 +133,12 @@ public class SeedLoader {
         }
     }
 
-    private static String sha256(byte[] content) {
+    private static String sha256(byte[] content, String loaderVersion) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(content);
+            digest.update(("\nloader " + loaderVersion).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

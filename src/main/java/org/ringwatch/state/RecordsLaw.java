@@ -49,6 +49,10 @@ public class RecordsLaw extends PanacheEntityBase {
     @Column(columnDefinition = "bpchar(1)")
     public String confidence;
     public String notes;
+    /** The second stage counts from the agency's first response, not from filing. */
+    public boolean secondDeadlineFromAcknowledgment;
+    /** A missed deadline counts as a denial, which opens an appeal. */
+    public boolean missedDeadlineIsDenial;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "source_id")

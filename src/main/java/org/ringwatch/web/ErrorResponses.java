@@ -1,6 +1,9 @@
 package org.ringwatch.web;
 
 import io.quarkus.qute.Location;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -14,6 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Problem;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -34,8 +40,9 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, HttpServerRequest request) {
-        return problemResponse(problem.status(), problem.title(), problem.getMessage(), request.path(),
-                problem.parameter());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", problem.title(), problem.status(), problem.getMessage(),
+                        request.path(), problem.parameter(), problem.errors())).build();
     }
 
     /** 404, 405, 406, 415… raised by the framework or by us. */
@@ -46,6 +53,25 @@ public class ErrorResponses {
             return unexpected(exception, request);
         }
         return respond(status, detailFor(status), request.path());
+    }
+
+    /** Not signed in: the API asks for a token, a page sends the person to the sign-in form. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException exception, HttpServerRequest request) {
+        if (isApi(request.path())) {
+            String detail = exception instanceof AuthenticationFailedException
+                    ? "The bearer token is unknown or revoked, or its account is disabled."
+                    : "This needs a personal API token: send Authorization: Bearer <token>.";
+            return Response.fromResponse(problemResponse(401, "Unauthorized", detail, request.path(), null))
+                    .header("WWW-Authenticate", "Bearer realm=\"RingWatch\"").build();
+        }
+        return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(request.uri(), StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, HttpServerRequest request) {
+        return respond(403, "Your account cannot do this. If you think it should, ask a moderator.", request.path());
     }
 
     @ServerExceptionMapper
@@ -100,6 +126,7 @@ public class ErrorResponses {
     private static String detailFor(int status) {
         return switch (status) {
             case 404 -> "There is nothing at this address. It may have moved, or the link may be mistyped.";
+            case 403 -> "Your account cannot do this.";
             case 405 -> "This address does not accept that method.";
             case 406 -> "This address cannot answer in the format asked for.";
             case 415 -> "This address does not accept that content type.";

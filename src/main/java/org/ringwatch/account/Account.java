@@ -1,0 +1,68 @@
+package org.ringwatch.account;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A volunteer, moderator or admin. Emails are stored lower-case (one account per address,
+ * whatever the case typed); the password is a bcrypt hash in Modular Crypt Format.
+ */
+@Entity
+@UserDefinition
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Username
+    public String email;
+
+    public String displayName;
+
+    @Password(PasswordType.MCF)
+    public String passwordHash;
+
+    @Roles
+    public String role;
+
+    public OffsetDateTime disabledAt;
+    public OffsetDateTime createdAt;
+    /** Raised to end every session of the account at once. */
+    public int sessionEpoch;
+    /** Private: goes into the owner's own letters, never shown to anyone else. */
+    public String postalAddress;
+    public String phone;
+
+    public static Optional<Account> findByEmail(String email) {
+        return email == null ? Optional.empty() : find("email", normaliseEmail(email)).firstResultOptional();
+    }
+
+    public static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Role roleEnum() {
+        return Role.fromCode(role).orElseThrow();
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public boolean isModerator() {
+        return roleEnum() != Role.VOLUNTEER;
+    }
+}

@@ -1,0 +1,190 @@
+package org.ringwatch.account;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.ringwatch.web.Flash;
+
+import java.util.List;
+import java.util.Map;
+
+/** Signing in and out, joining by invitation, one's own profile and API tokens. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AccountPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String email, String next, String problem);
+
+        static native TemplateInstance invitation(String token, String email, String role, String name,
+                Map<String, String> errors);
+
+        static native TemplateInstance account(Account account, List<ApiToken> tokens, Map<String, String> errors,
+                String newToken);
+    }
+
+    private final SignIn signIn;
+    private final SessionCookies cookies;
+    private final AccountService accounts;
+    private final CurrentAccount me;
+
+    public AccountPages(SignIn signIn, SessionCookies cookies, AccountService accounts, CurrentAccount me) {
+        this.signIn = signIn;
+        this.cookies = cookies;
+        this.accounts = accounts;
+        this.me = me;
+    }
+
+    @GET
+    @Path("login")
+    public TemplateInstance loginForm(@QueryParam("next") String next) {
+        return Templates.login("", safeNext(next), null);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@RestForm String email, @RestForm String password, @RestForm String next,
+            @Context HttpServerRequest request) {
+        SignIn.Outcome outcome = signIn.check(email, password, address(request));
+        if (outcome.account().isEmpty()) {
+            int status = outcome.retryAfter().isPresent() ? 429 : 401;
+            Response.ResponseBuilder response = Response.status(status)
+                    .entity(Templates.login(email == null ? "" : email, safeNext(next), outcome.problem()));
+            outcome.retryAfter().ifPresent(wait -> response.header("Retry-After", wait.toSeconds()));
+            return response.build();
+        }
+        return Response.seeOther(java.net.URI.create(safeNext(next))).cookie(cookies.issue(outcome.account().get()))
+                .build();
+    }
+
+    /** Signs out here and everywhere else: the cookie is cleared and every older one stops working. */
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        me.id().ifPresent(accounts::endSessions);
+        return Response.seeOther(java.net.URI.create("/")).cookie(cookies.clear()).build();
+    }
+
+    @GET
+    @Path("invitations/{token}")
+    public Response invitationForm(@PathParam("token") String token) {
+        return Invitation.findUsable(token)
+                .map(i -> Response.ok(Templates.invitation(token, i.email, i.role, "", Map.of())))
+                .orElseGet(AccountPages::unusableInvitation).build();
+    }
+
+    @POST
+    @Path("invitations/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response acceptInvitation(@PathParam("token") String token, @RestForm String name,
+            @RestForm String password, @RestForm String confirmation) {
+        Invitation invitation = Invitation.findUsable(token).orElse(null);
+        if (invitation == null) {
+            return unusableInvitation().build();
+        }
+        AccountService.Result<Account> result = accounts.accept(token, name, password, confirmation);
+        if (result.failed()) {
+            return Response.status(422)
+                    .entity(Templates.invitation(token, invitation.email, invitation.role, name, result.errors()))
+                    .build();
+        }
+        return Response.seeOther(java.net.URI.create("/dashboard")).cookie(cookies.issue(result.value()))
+                .cookie(org.ringwatch.web.Flash.cookieFor("Welcome to RingWatch, " + result.value().displayName + "."))
+                .build();
+    }
+
+    @GET
+    @Path("account")
+    @Authenticated
+    public TemplateInstance account() {
+        Account account = me.require();
+        return Templates.account(account, ApiToken.ofAccount(account), Map.of(), null);
+    }
+
+    @POST
+    @Path("account/profile")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateProfile(@RestForm String name, @RestForm String postalAddress, @RestForm String phone) {
+        Map<String, String> errors = accounts.updateProfile(me.require(), name, postalAddress, phone);
+        if (!errors.isEmpty()) {
+            return Response.status(422).entity(Templates.account(me.require(), ApiToken.ofAccount(me.require()),
+                    errors, null)).build();
+        }
+        return Flash.redirect("/account", "Profile saved.");
+    }
+
+    @POST
+    @Path("account/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@RestForm String current, @RestForm String password,
+            @RestForm String confirmation) {
+        Account account = me.require();
+        Map<String, String> errors = accounts.changePassword(account, current, password, confirmation);
+        if (!errors.isEmpty()) {
+            return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account), errors, null))
+                    .build();
+        }
+        // This device stays signed in with a fresh cookie; the others were signed out.
+        return Response.seeOther(java.net.URI.create("/account"))
+                .cookie(cookies.issue(Account.findById(account.id)), Flash.cookieFor("Password changed."))
+                .build();
+    }
+
+    /** The token is shown in this response only; it is not stored anywhere readable. */
+    @POST
+    @Path("account/tokens")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@RestForm String label) {
+        Account account = me.require();
+        ApiToken.Issued issued = accounts.issueToken(account, label);
+        return Response.ok(Templates.account(account, ApiToken.ofAccount(account), Map.of(), issued.token()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("account/tokens/{id}/revoke")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("id") long id) {
+        boolean revoked = accounts.revokeToken(me.require(), id);
+        return Flash.redirect("/account", revoked ? "Token revoked." : "That token was already revoked.");
+    }
+
+    static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private static Response.ResponseBuilder unusableInvitation() {
+        // Used, revoked, expired and made-up links get the same answer.
+        return Response.status(404).entity(Templates.invitation(null, null, null, null,
+                Map.of("", "This invitation link cannot be used: it may have been used already, revoked, or expired."
+                        + " Ask whoever invited you for a new one.")));
+    }
+
+    /** Only our own paths: an open redirect after sign-in would be a phishing tool [ASVS 3.7.2]. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.contains("\r") || next.contains("\n")) {
+            return "/dashboard";
+        }
+        return next;
+    }
+}

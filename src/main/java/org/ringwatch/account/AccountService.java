@@ -1,0 +1,226 @@
+package org.ringwatch.account;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.ringwatch.audit.Audit;
+import org.ringwatch.platform.Names;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Changes to accounts, invitations and tokens, each written to the audit log in the same
+ * transaction. Validation failures come back as field → message maps for the forms.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    private final Audit audit;
+
+    public AccountService(Audit audit) {
+        this.audit = audit;
+    }
+
+    /** What an account looks like in the audit log: never the password hash. */
+    static Map<String, Object> snapshot(Account account) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("email", account.email);
+        state.put("display_name", account.displayName);
+        state.put("role", account.role);
+        state.put("disabled_at", account.disabledAt == null ? null : account.disabledAt.toString());
+        return state;
+    }
+
+    public static Map<String, String> checkNewPassword(String password, String confirmation, String email) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        PasswordPolicy.problem(password, email).ifPresent(p -> errors.put("password", p));
+        if (errors.isEmpty() && !password.equals(confirmation)) {
+            errors.put("confirmation", "The two passwords differ.");
+        }
+        return errors;
+    }
+
+    @Transactional
+    public Account create(String email, String displayName, String password, Role role, Long actorId) {
+        Account account = new Account();
+        account.email = Account.normaliseEmail(email);
+        account.displayName = Names.clean(displayName);
+        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.role = role.code();
+        account.createdAt = OffsetDateTime.now();
+        account.persist();
+        audit.record(actorId, "create", "account", account.id, null, snapshot(account));
+        return account;
+    }
+
+    /** Uses an invitation: the new account, or the form's errors. */
+    @Transactional
+    public Result<Account> accept(String token, String displayName, String password, String confirmation) {
+        Invitation invitation = Invitation.findUsable(token).orElse(null);
+        if (invitation == null) {
+            return Result.failed(Map.of("", "This invitation link can no longer be used."));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (displayName == null || Names.clean(displayName).isEmpty()) {
+            errors.put("name", "Give the name other volunteers will see.");
+        } else if (Names.clean(displayName).length() > 80) {
+            errors.put("name", "Use at most 80 characters.");
+        }
+        errors.putAll(checkNewPassword(password, confirmation, invitation.email));
+        if (!errors.isEmpty()) {
+            return Result.failed(errors);
+        }
+        if (Account.findByEmail(invitation.email).isPresent()) {
+            return Result.failed(Map.of("", "An account for " + invitation.email
+                    + " exists already: sign in with it instead."));
+        }
+        Account account = create(invitation.email, displayName, password, invitation.roleEnum(),
+                invitation.invitedBy.id);
+        invitation.usedAt = OffsetDateTime.now();
+        invitation.usedBy = account;
+        audit.record(account.id, "use", "invitation", invitation.id, Map.of("state", "open"), Map.of("state", "used"));
+        return Result.ok(account);
+    }
+
+    @Transactional
+    public Result<Invitation.Issued> invite(Account inviter, String email, String roleCode, int days) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<Role> role = Role.fromCode(roleCode);
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.put("email", "Give an e-mail address such as name@example.org.");
+        } else if (Account.findByEmail(email).isPresent()) {
+            errors.put("email", "There is an account for this address already.");
+        }
+        if (role.isEmpty()) {
+            errors.put("role", "Choose volunteer, moderator or admin.");
+        } else if (!inviter.roleEnum().canGrant(role.get())) {
+            errors.put("role", "You cannot invite someone as " + role.get().code() + ".");
+        }
+        if (days < 1 || days > 30) {
+            errors.put("days", "An invitation lasts from 1 to 30 days.");
+        }
+        if (!errors.isEmpty()) {
+            return Result.failed(errors);
+        }
+        Invitation.Issued issued = Invitation.issue(inviter, email, role.get(), OffsetDateTime.now().plusDays(days));
+        issued.invitation().persist();
+        audit.record(inviter.id, "create", "invitation", issued.invitation().id, null,
+                Map.of("email", issued.invitation().email, "role", issued.invitation().role,
+                        "expires_at", issued.invitation().expiresAt.toString()));
+        return Result.ok(issued);
+    }
+
+    @Transactional
+    public boolean revokeInvitation(Account actor, long id) {
+        Invitation invitation = Invitation.findById(id);
+        if (invitation == null || !"open".equals(invitation.state())) {
+            return false;
+        }
+        invitation.revokedAt = OffsetDateTime.now();
+        audit.record(actor.id, "revoke", "invitation", id, Map.of("state", "open"), Map.of("state", "revoked"));
+        return true;
+    }
+
+    @Transactional
+    public ApiToken.Issued issueToken(Account account, String label) {
+        ApiToken.Issued issued = ApiToken.issue(Account.findById(account.id),
+                label == null || label.isBlank() ? "Personal token" : Names.clean(label));
+        issued.row().persist();
+        audit.record(account.id, "create", "api_token", issued.row().id, null, Map.of("label", issued.row().label));
+        return issued;
+    }
+
+    @Transactional
+    public boolean revokeToken(Account account, long tokenId) {
+        ApiToken token = ApiToken.findById(tokenId);
+        if (token == null || !token.account.id.equals(account.id) || token.isRevoked()) {
+            return false;
+        }
+        token.revokedAt = OffsetDateTime.now();
+        audit.record(account.id, "revoke", "api_token", tokenId, Map.of("revoked", false), Map.of("revoked", true));
+        return true;
+    }
+
+    /** Signs the account out everywhere: every cookie issued before stops working. */
+    @Transactional
+    public void endSessions(long accountId) {
+        Account account = Account.findById(accountId);
+        account.sessionEpoch++;
+    }
+
+    @Transactional
+    public Map<String, String> updateProfile(Account current, String displayName, String postalAddress, String phone) {
+        Account account = Account.findById(current.id);
+        if (displayName == null || Names.clean(displayName).isEmpty()) {
+            return Map.of("name", "Give the name other volunteers will see.");
+        }
+        Map<String, Object> before = snapshot(account);
+        account.displayName = Names.clean(displayName);
+        account.postalAddress = postalAddress == null || postalAddress.isBlank() ? null : postalAddress.strip();
+        account.phone = phone == null || phone.isBlank() ? null : phone.strip();
+        audit.record(account.id, "update", "account", account.id, before, snapshot(account));
+        return Map.of();
+    }
+
+    @Transactional
+    public Map<String, String> changePassword(Account current, String currentPassword, String password,
+            String confirmation) {
+        Account account = Account.findById(current.id);
+        if (currentPassword == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
+            return Map.of("current", "That is not your current password.");
+        }
+        Map<String, String> errors = checkNewPassword(password, confirmation, account.email);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.sessionEpoch++;   // other devices signed in with the old password are signed out
+        audit.record(account.id, "change_password", "account", account.id, null, null);
+        return Map.of();
+    }
+
+    /** Admins change roles and disable accounts; nobody changes their own. */
+    @Transactional
+    public Map<String, String> administer(Account admin, long accountId, String roleCode, boolean disabled) {
+        Account account = Account.findById(accountId);
+        if (account == null) {
+            return Map.of("", "No such account.");
+        }
+        if (account.id.equals(admin.id)) {
+            return Map.of("", "You cannot change your own role or disable yourself; ask another admin.");
+        }
+        Optional<Role> role = Role.fromCode(roleCode);
+        if (role.isEmpty()) {
+            return Map.of("role", "Choose volunteer, moderator or admin.");
+        }
+        Map<String, Object> before = snapshot(account);
+        account.role = role.get().code();
+        if (disabled && account.disabledAt == null) {
+            account.disabledAt = OffsetDateTime.now();
+            account.sessionEpoch++;
+            ApiToken.update("revokedAt = ?1 where account = ?2 and revokedAt is null", OffsetDateTime.now(), account);
+        } else if (!disabled) {
+            account.disabledAt = null;
+        }
+        audit.record(admin.id, "administer", "account", account.id, before, snapshot(account));
+        return Map.of();
+    }
+
+    /** A value, or the field errors that prevented it. */
+    public record Result<T>(T value, Map<String, String> errors) {
+        static <T> Result<T> ok(T value) {
+            return new Result<>(value, Map.of());
+        }
+
+        static <T> Result<T> failed(Map<String, String> errors) {
+            return new Result<>(null, errors);
+        }
+
+        public boolean failed() {
+            return !errors.isEmpty();
+        }
+    }
+}

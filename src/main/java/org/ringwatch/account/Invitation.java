@@ -1,0 +1,93 @@
+package org.ringwatch.account;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A single-use link that lets one person join with one role. The link's token is shown once;
+ * only its SHA-256 is stored.
+ */
+@Entity
+public class Invitation extends PanacheEntityBase {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String tokenHash;
+    public String email;
+    public String role;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "invited_by")
+    public Account invitedBy;
+
+    public OffsetDateTime expiresAt;
+    public OffsetDateTime usedAt;
+
+    @ManyToOne
+    @JoinColumn(name = "used_by")
+    public Account usedBy;
+
+    public OffsetDateTime revokedAt;
+    public OffsetDateTime createdAt;
+
+    /** A new invitation and its token, to be shown once. */
+    public record Issued(Invitation invitation, String token) {
+    }
+
+    public static Issued issue(Account inviter, String email, Role role, OffsetDateTime expiresAt) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Invitation invitation = new Invitation();
+        invitation.tokenHash = ApiToken.hash(token);
+        invitation.email = Account.normaliseEmail(email);
+        invitation.role = role.code();
+        invitation.invitedBy = inviter;
+        invitation.expiresAt = expiresAt;
+        invitation.createdAt = OffsetDateTime.now();
+        return new Issued(invitation, token);
+    }
+
+    /** An invitation that can still be used; used, revoked, expired and unknown look the same. */
+    public static Optional<Invitation> findUsable(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return find("tokenHash = ?1 and usedAt is null and revokedAt is null and expiresAt > ?2",
+                ApiToken.hash(token), OffsetDateTime.now()).firstResultOptional();
+    }
+
+    public static List<Invitation> latest() {
+        return find("from Invitation i join fetch i.invitedBy left join fetch i.usedBy order by i.createdAt desc")
+                .page(0, 200).list();
+    }
+
+    public String state() {
+        if (usedAt != null) {
+            return "used";
+        }
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        return expiresAt.isBefore(OffsetDateTime.now()) ? "expired" : "open";
+    }
+
+    public Role roleEnum() {
+        return Role.fromCode(role).orElseThrow();
+    }
+}

@@ -1,0 +1,122 @@
+package org.ringwatch.account;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestForm;
+import org.ringwatch.audit.AuditEntry;
+import org.ringwatch.web.Flash;
+
+import java.util.List;
+import java.util.Map;
+
+/** Moderators' and admins' pages: invitations, people and roles, the audit log. */
+@Path("/moderation")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.MODERATOR_NAME)
+public class ModerationPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index();
+
+        static native TemplateInstance invitations(List<Invitation> invitations, String email, String role,
+                String days, Map<String, String> errors, String link, List<Role> grantable);
+
+        static native TemplateInstance users(List<Account> accounts, Map<String, String> errors);
+
+        static native TemplateInstance audit(List<AuditEntry> entries);
+    }
+
+    private final CurrentAccount me;
+    private final AccountService accounts;
+
+    public ModerationPages(CurrentAccount me, AccountService accounts) {
+        this.me = me;
+        this.accounts = accounts;
+    }
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index();
+    }
+
+    @GET
+    @Path("invitations")
+    public TemplateInstance invitations() {
+        return Templates.invitations(Invitation.latest(), "", Role.VOLUNTEER.code(), "14", Map.of(), null, grantable());
+    }
+
+    /** The link is shown in this response only; only its hash is stored. */
+    @POST
+    @Path("invitations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response invite(@RestForm String email, @RestForm String role, @RestForm String days,
+            @Context UriInfo uri) {
+        int validDays = parseDays(days);
+        AccountService.Result<Invitation.Issued> result = accounts.invite(me.require(), email, role, validDays);
+        if (result.failed()) {
+            return Response.status(422).entity(Templates.invitations(Invitation.latest(), email, role, days,
+                    result.errors(), null, grantable())).build();
+        }
+        String link = uri.getBaseUriBuilder().path("invitations").path(result.value().token()).build().toString();
+        return Response.ok(Templates.invitations(Invitation.latest(), "", Role.VOLUNTEER.code(), "14", Map.of(), link,
+                grantable())).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("invitations/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("id") long id) {
+        boolean revoked = accounts.revokeInvitation(me.require(), id);
+        return Flash.redirect("/moderation/invitations", revoked ? "Invitation revoked."
+                : "That invitation was no longer open.");
+    }
+
+    @GET
+    @Path("users")
+    public TemplateInstance users() {
+        return Templates.users(Account.list("order by createdAt"), Map.of());
+    }
+
+    @POST
+    @Path("users/{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response administer(@PathParam("id") long id, @RestForm String role, @RestForm boolean disabled) {
+        Map<String, String> errors = accounts.administer(me.require(), id, role, disabled);
+        if (!errors.isEmpty()) {
+            return Response.status(422).entity(Templates.users(Account.list("order by createdAt"), errors)).build();
+        }
+        return Flash.redirect("/moderation/users", "Account updated.");
+    }
+
+    @GET
+    @Path("audit")
+    public TemplateInstance audit() {
+        return Templates.audit(AuditEntry.latest(300, null, null));
+    }
+
+    private List<Role> grantable() {
+        Role mine = me.require().roleEnum();
+        return java.util.Arrays.stream(Role.values()).filter(mine::canGrant).toList();
+    }
+
+    private static int parseDays(String days) {
+        try {
+            return Integer.parseInt(days == null ? "" : days.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

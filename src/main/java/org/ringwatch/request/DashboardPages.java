@@ -1,0 +1,63 @@
+package org.ringwatch.request;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.account.Account;
+import org.ringwatch.account.CurrentAccount;
+import org.ringwatch.account.Role;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/** A volunteer's desk: their requests by what is due, overdue first, and the requests they follow. */
+@Path("/dashboard")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.VOLUNTEER_NAME)
+public class DashboardPages {
+
+    /** How near a due date must be to be flagged. */
+    static final int DUE_SOON_DAYS = 3;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(List<RequestView> overdue, List<RequestView> dueSoon,
+                List<RequestView> mine, List<RequestView> followed, LocalDate today);
+    }
+
+    private final CurrentAccount me;
+    private final RequestViews views;
+    private final Today today;
+
+    public DashboardPages(CurrentAccount me, RequestViews views, Today today) {
+        this.me = me;
+        this.views = views;
+        this.today = today;
+    }
+
+    @GET
+    public TemplateInstance dashboard() {
+        Account account = me.require();
+        LocalDate now = today.date();
+        List<RequestView> mine = RecordsRequest.<RecordsRequest>list(
+                        "from RecordsRequest r join fetch r.agency where r.requester = ?1", account).stream()
+                .map(views::view)
+                .sorted(Comparator.comparing((RequestView v) -> v.deadline().dueDate(),
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        List<RequestView> followed = RecordsRequest.<RecordsRequest>list("""
+                        from RecordsRequest r join fetch r.agency
+                        where r.id in (select f.requestId from RequestFollower f where f.accountId = ?1)""", account.id)
+                .stream().filter(r -> !r.isOwnedBy(account)).map(views::view)
+                .filter(v -> !v.request().isDraft()).toList();
+        List<RequestView> overdue = mine.stream().filter(v -> v.deadline().overdue()).toList();
+        List<RequestView> dueSoon = mine.stream().filter(v -> !v.deadline().overdue() && v.deadline().dueDate() != null
+                && !v.deadline().dueDate().isAfter(now.plusDays(DUE_SOON_DAYS))).toList();
+        return Templates.dashboard(overdue, dueSoon, mine, followed, now);
+    }
+}

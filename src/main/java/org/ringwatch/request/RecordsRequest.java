@@ -1,0 +1,80 @@
+package org.ringwatch.request;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.ringwatch.account.Account;
+import org.ringwatch.agency.Agency;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A public-records request a volunteer files with an agency. Its status moves only through
+ * logged events ({@link RequestEvent}); what is due, and whether it is late, is computed from the
+ * state's law every time, never stored.
+ */
+@Entity
+@Table(name = "records_request")
+public class RecordsRequest extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "agency_id")
+    public Agency agency;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "requester_id")
+    public Account requester;
+
+    public String title;
+    public String recordsSought;
+    public String letterText;
+    public String status;
+    public LocalDate filedOn;
+    /** Until this date only the requester and moderators see the request; then it publishes itself. */
+    public LocalDate embargoUntil;
+    /** Never shown to anyone but the requester and moderators, in any representation. */
+    public String privateNotes;
+    public boolean feeWaiverRequested;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime updatedAt;
+
+    public RequestStatus statusEnum() {
+        return RequestStatus.fromCode(status).orElseThrow();
+    }
+
+    public boolean isDraft() {
+        return statusEnum() == RequestStatus.DRAFT;
+    }
+
+    public boolean isEmbargoed(LocalDate today) {
+        return embargoUntil != null && embargoUntil.isAfter(today);
+    }
+
+    public boolean isOwnedBy(Account account) {
+        return account != null && requester.id.equals(account.id);
+    }
+
+    public static Optional<RecordsRequest> findWithAgency(long id) {
+        return find("from RecordsRequest r join fetch r.agency join fetch r.requester where r.id = ?1", id)
+                .firstResultOptional();
+    }
+
+    /** Other open requests to the same agency: a new one is probably a duplicate. */
+    public static List<RecordsRequest> activeFor(Agency agency) {
+        return list("from RecordsRequest r join fetch r.requester where r.agency = ?1"
+                + " and r.status not in ('withdrawn', 'fulfilled', 'no_responsive_records', 'denied') order by r.createdAt",
+                agency);
+    }
+}

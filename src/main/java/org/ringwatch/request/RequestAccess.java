@@ -1,0 +1,48 @@
+package org.ringwatch.request;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.ringwatch.account.CurrentAccount;
+
+/**
+ * Who may see and change a request, decided in one place for every representation (page,
+ * letter, JSON, list, dashboard) [ASVS 8.2.1]. Requests are public once filed and out of
+ * embargo; drafts, embargoed requests, private notes and private log entries are for the
+ * requester and moderators only.
+ */
+@RequestScoped
+public class RequestAccess {
+
+    private final CurrentAccount me;
+    private final Today today;
+
+    public RequestAccess(CurrentAccount me, Today today) {
+        this.me = me;
+        this.today = today;
+    }
+
+    public boolean canSee(RecordsRequest request) {
+        return canSeePrivate(request) || (!request.isDraft() && !request.isEmbargoed(today.date()));
+    }
+
+    /** Private notes, private log entries, the letter with the requester's contact details. */
+    public boolean canSeePrivate(RecordsRequest request) {
+        return me.isModerator() || me.account().map(request::isOwnedBy).orElse(false);
+    }
+
+    public boolean canChange(RecordsRequest request) {
+        return canSeePrivate(request);
+    }
+
+    /**
+     * The SQL condition a list adds so it shows only what {@link #canSee} allows (requests
+     * aliased {@code r}); bind its parameters with {@link #bind}.
+     */
+    public static final String VISIBLE = "(:moderator OR r.requester_id = :viewer"
+            + " OR (r.status <> 'draft' AND (r.embargo_until IS NULL OR r.embargo_until <= :today)))";
+
+    public void bind(jakarta.persistence.Query query) {
+        query.setParameter("moderator", me.isModerator());
+        query.setParameter("viewer", me.id().orElse(-1L));
+        query.setParameter("today", today.date());
+    }
+}

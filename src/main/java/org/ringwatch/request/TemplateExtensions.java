@@ -1,0 +1,26 @@
+package org.ringwatch.request;
+
+import io.quarkus.qute.TemplateExtension;
+import org.ringwatch.state.BusinessCalendar;
+
+import java.time.LocalDate;
+
+/** Small helpers the request templates call on plain values. */
+@TemplateExtension
+public class TemplateExtensions {
+
+    /** "fee_requested" → "Fee requested". */
+    static String statusLabel(String code) {
+        return RequestStatus.fromCode(code).map(RequestStatus::label).orElse(code);
+    }
+
+    /** "in_person" → "in person". */
+    static String spaced(String code) {
+        return code.replace('_', ' ');
+    }
+
+    /** "Wed 2026-12-30", as in the deadline explanations. */
+    static String weekday(LocalDate date) {
+        return BusinessCalendar.format(date);
+    }
+}
