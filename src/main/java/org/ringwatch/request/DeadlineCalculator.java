@@ -154,11 +154,15 @@ public final class DeadlineCalculator {
             if (paused == 0) {
                 continue;
             }
-            due = calendar.addBusinessDays(due, paused).end();
+            BusinessCalendar.Count extended = calendar.addBusinessDays(due, paused);
+            due = extended.end();
             working.append("; plus ").append(paused).append(paused == 1 ? " business day" : " business days")
                     .append(" paused (").append(pause.reason().label().toLowerCase()).append(' ')
-                    .append(format(pause.from())).append(" to ").append(format(pause.to())).append("): due ")
-                    .append(format(due));
+                    .append(format(pause.from())).append(" to ").append(format(pause.to())).append(")");
+            if (!extended.skippedHolidays().isEmpty()) {
+                working.append(", skipping ").append(String.join(", ", extended.skippedHolidays()));
+            }
+            working.append(": due ").append(format(due));
         }
         boolean met = metOn != null;
         if (met) {

@@ -56,7 +56,8 @@ public final class Letters {
         letter.append("If you withhold any record or part of one, please cite the exemption for each, release every")
                 .append(" part that can be separated, and tell me how to appeal");
         if (law.administrativeAppeal != null && !law.administrativeAppeal.toLowerCase(Locale.ROOT).startsWith("no")) {
-            letter.append(" (").append(law.administrativeAppeal).append(')');
+            // The source writes "Yes: appeal to the agency head …"; the letter needs only what follows.
+            letter.append(" (").append(law.administrativeAppeal.replaceFirst("(?i)^yes[:,.]?\\s*", "")).append(')');
         }
         letter.append(".\n\nThank you,\n\n").append(requester.displayName).append('\n');
         if (requester.postalAddress != null) {
