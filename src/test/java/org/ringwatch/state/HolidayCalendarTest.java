@@ -12,18 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Dates checked by hand against the OPM federal holiday tables for 2021, 2022, 2026 and 2027. */
 class HolidayCalendarTest {
 
-    private static final List<HolidayRule> FEDERAL = List.of(
-            fixed("New Year's Day", 1, 1, "federal", null),
-            nth("Birthday of Martin Luther King, Jr.", 1, 1, 3, (short) 1986),
-            nth("Washington's Birthday", 2, 1, 3, null),
-            last("Memorial Day", 5, 1),
-            fixed("Juneteenth National Independence Day", 6, 19, "federal", (short) 2021),
-            fixed("Independence Day", 7, 4, "federal", null),
-            nth("Labor Day", 9, 1, 1, null),
-            nth("Columbus Day", 10, 1, 2, null),
-            fixed("Veterans Day", 11, 11, "federal", null),
-            nth("Thanksgiving Day", 11, 4, 4, null),
-            fixed("Christmas Day", 12, 25, "federal", null));
+    private static final List<HolidayRule> FEDERAL = FederalHolidays.rules();
 
     @Test
     void shouldComputeThe2026FederalHolidaysAsObserved() {
@@ -67,39 +56,8 @@ class HolidayCalendarTest {
 
     @Test
     void shouldMoveOnlySundayForSundayToMondayRules() {
-        HolidayRule chavez = fixed("César Chávez Day", 3, 31, "sunday_to_monday", null);
+        HolidayRule chavez = FederalHolidays.fixed("César Chávez Day", 3, 31, "sunday_to_monday", null);
         assertEquals(LocalDate.of(2024, 4, 1), chavez.observedOn(LocalDate.of(2024, 3, 31)), "a Sunday");
         assertEquals(LocalDate.of(2029, 3, 31), chavez.observedOn(LocalDate.of(2029, 3, 31)), "a Saturday stays");
-    }
-
-    private static HolidayRule fixed(String name, int month, int day, String observed, Short firstYear) {
-        HolidayRule rule = rule(name, "fixed_date", month, observed);
-        rule.dayOfMonth = (short) day;
-        rule.firstYear = firstYear;
-        return rule;
-    }
-
-    private static HolidayRule nth(String name, int month, int dayOfWeek, int nth, Short firstYear) {
-        HolidayRule rule = rule(name, "nth_weekday", month, "none");
-        rule.dayOfWeek = (short) dayOfWeek;
-        rule.nth = (short) nth;
-        rule.firstYear = firstYear;
-        return rule;
-    }
-
-    private static HolidayRule last(String name, int month, int dayOfWeek) {
-        HolidayRule rule = rule(name, "last_weekday", month, "none");
-        rule.dayOfWeek = (short) dayOfWeek;
-        return rule;
-    }
-
-    private static HolidayRule rule(String name, String kind, int month, String observed) {
-        HolidayRule rule = new HolidayRule();
-        rule.name = name;
-        rule.kind = kind;
-        rule.month = (short) month;
-        rule.observed = observed;
-        rule.citation = "5 U.S.C. § 6103(a)";
-        return rule;
     }
 }
