@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.ringwatch.audit.AuditEntry;
+import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.web.Flash;
 
 import java.util.List;
@@ -40,10 +41,12 @@ public class ModerationPages {
 
     private final CurrentAccount me;
     private final AccountService accounts;
+    private final RingWatchConfig config;
 
-    public ModerationPages(CurrentAccount me, AccountService accounts) {
+    public ModerationPages(CurrentAccount me, AccountService accounts, RingWatchConfig config) {
         this.me = me;
         this.accounts = accounts;
+        this.config = config;
     }
 
     @GET
@@ -69,7 +72,10 @@ public class ModerationPages {
             return Response.status(422).entity(Templates.invitations(Invitation.latest(), email, role, days,
                     result.errors(), null, grantable())).build();
         }
-        String link = uri.getBaseUriBuilder().path("invitations").path(result.value().token()).build().toString();
+        // Behind a proxy the request's own address is the proxy's view; the configured public URL is the invitee's.
+        String base = config.publicUrl().filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""))
+                .orElse(uri.getBaseUri().toString().replaceAll("/+$", ""));
+        String link = base + "/invitations/" + result.value().token();
         return Response.ok(Templates.invitations(Invitation.latest(), "", Role.VOLUNTEER.code(), "14", Map.of(), link,
                 grantable())).header("Cache-Control", "no-store").build();
     }

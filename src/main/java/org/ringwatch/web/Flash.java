@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -38,8 +39,10 @@ public class Flash {
 
     /** The cookie carrying {@code message}, for responses that set other cookies too. */
     public static NewCookie cookieFor(String message) {
+        boolean secure = ConfigProvider.getConfig()
+                .getOptionalValue("ringwatch.session.secure-cookies", Boolean.class).orElse(false);
         return new NewCookie.Builder(NAME).value(URLEncoder.encode(message, StandardCharsets.UTF_8)).path("/")
-                .maxAge(60).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+                .maxAge(60).httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).build();
     }
 
     public String getMessage() {
