@@ -33,7 +33,7 @@ public final class RingWatchMain {
             System.setProperty("quarkus.http.host", "127.0.0.1");
         }
         if (externalDatabaseConfigured()) {
-            Quarkus.run(RingWatchApplication.class, args);
+            Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, null), args);
             return;
         }
         EmbeddedDatabase database;
@@ -45,13 +45,18 @@ public final class RingWatchMain {
             return;
         }
         database.datasourceProperties().forEach(System::setProperty);
-        Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> {
-            if (failure != null) {
-                System.err.println("RingWatch could not start: " + rootMessage(failure));
-            }
+        Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, database), args);
+    }
+
+    /** After Quarkus has stopped (and closed its pool): say why in one line if it failed, then stop PostgreSQL. */
+    private static void exit(int exitCode, Throwable failure, EmbeddedDatabase database) {
+        if (failure != null) {
+            System.err.println("RingWatch could not start: " + rootMessage(failure));
+        }
+        if (database != null) {
             database.close();
-            System.exit(exitCode);
-        }, args);
+        }
+        System.exit(exitCode);
     }
 
     static boolean externalDatabaseConfigured() {

@@ -89,9 +89,16 @@ class PackagedJarIT {
             Running running = start(port, Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
                     "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
-                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password")),
+                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
+                    "RINGWATCH_ADMIN_EMAIL", "first-admin@example.org",
+                    "RINGWATCH_ADMIN_PASSWORD", "a first admin's long password"),
                     "-Dringwatch.data-dir=" + dataDir);
             assertSeededAndServing(port);
+            given().contentType("application/json")
+                    .body("{\"email\": \"first-admin@example.org\", \"password\": \"a first admin's long password\"}")
+                    .when().post("/api/v1/tokens").then().statusCode(201);
+            String csrfCookie = given().when().get("/login").then().statusCode(200).extract().header("Set-Cookie");
+            assertThat("cookies are Secure in prod", csrfCookie, containsString("Secure"));
             running.stop();
             assertFalse(Files.exists(dataDir.resolve("postgres")), "no embedded server was started");
         }
@@ -107,6 +114,24 @@ class PackagedJarIT {
         assertEquals(1, process.exitValue());
         assertThat(output, containsString("RingWatch cannot start: The embedded PostgreSQL could not start in"));
         assertThat(output, not(containsString("\tat ")));
+    }
+
+    @Test
+    void shouldRefuseToStartWithAWeakFirstAdminPassword() throws Exception {
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), false)) {
+            Map<String, String> datasource = external.datasourceProperties();
+            Process process = launch(freePort(), Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
+                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
+                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
+                    "RINGWATCH_ADMIN_EMAIL", "first-admin@example.org",
+                    "RINGWATCH_ADMIN_PASSWORD", "password1234"));
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, process.exitValue(), output);
+            assertThat(output, containsString("RINGWATCH_ADMIN_PASSWORD is refused: This password is among the most common"));
+        }
     }
 
     private static void assertSeededAndServing(int port) {
