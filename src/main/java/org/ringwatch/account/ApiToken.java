@@ -8,26 +8,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A personal API token. Only its SHA-256 is stored: the token itself is shown once, when made.
- * A token is random (256 bits), so a fast hash is enough; bcrypt is for what people choose.
  */
 @Entity
 public class ApiToken extends PanacheEntityBase {
 
     /** Tokens start with this, so a leaked one is recognisable in logs and secret scanners. */
     public static final String PREFIX = "rw_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,9 +40,7 @@ public class ApiToken extends PanacheEntityBase {
     }
 
     public static Issued issue(Account account, String label) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = PREFIX + Secrets.random();
         ApiToken row = new ApiToken();
         row.account = account;
         row.tokenHash = hash(token);
@@ -73,11 +63,6 @@ public class ApiToken extends PanacheEntityBase {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(token);
     }
 }

@@ -8,9 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +18,6 @@ import java.util.Optional;
  */
 @Entity
 public class Invitation extends PanacheEntityBase {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,11 +46,9 @@ public class Invitation extends PanacheEntityBase {
     }
 
     public static Issued issue(Account inviter, String email, Role role, OffsetDateTime expiresAt) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.random();
         Invitation invitation = new Invitation();
-        invitation.tokenHash = ApiToken.hash(token);
+        invitation.tokenHash = Secrets.sha256(token);
         invitation.email = Account.normaliseEmail(email);
         invitation.role = role.code();
         invitation.invitedBy = inviter;
@@ -69,7 +63,7 @@ public class Invitation extends PanacheEntityBase {
             return Optional.empty();
         }
         return find("tokenHash = ?1 and usedAt is null and revokedAt is null and expiresAt > ?2",
-                ApiToken.hash(token), OffsetDateTime.now()).firstResultOptional();
+                Secrets.sha256(token), OffsetDateTime.now()).firstResultOptional();
     }
 
     public static List<Invitation> latest() {
