@@ -1,0 +1,203 @@
+# Helpers shared by bench/startup.sh and bench/city-page.sh (see bench/README.md). Sourced, not
+# run: it sets the common settings, moves to the repository root and defines functions.
+#
+# A script that sources it creates its temp dir WORK, defines stop_processes (stops every process
+# it started), then calls arm_cleanup before it starts anything.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+JAVA="${JAVA:-java}"
+read -r -a JAVA_OPTS_ARR <<<"${JAVA_OPTS:-}"
+JAR="target/quarkus-app/quarkus-run.jar"
+START_DEADLINE_S=90        # a start that takes longer than this is a failure, not a figure
+STOP_DEADLINE_S=20
+
+JAVA_PIDS=()   # every java we launched
+APP_PID=""     # the last one
+PG_SEEN=()     # every embedded postmaster seen (in case a JVM dies without stopping it)
+
+log() { printf '%s\n' "$*" >&2; }
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+load_avg() { cut -d ' ' -f 1-3 /proc/loadavg; }
+
+# Builds the jar only when it is missing. The scripts never rebuild an existing jar; say so when
+# it is older than the sources. Sets JAR_NOTE for the summary.
+check_jar() {
+    if [[ ! -f "$JAR" ]]; then
+        log "== $JAR missing: building it (./mvnw -B -q package -DskipTests)"
+        ./mvnw -B -q package -DskipTests
+    fi
+    JAR_NOTE="jar built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
+    if [[ -n "$(find src pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
+        JAR_NOTE="$JAR_NOTE, OLDER THAN src/ or pom.xml: figures are for that old build (rebuild: ./mvnw -B -q package -DskipTests)"
+        log "!! $JAR is older than src/ or pom.xml; measuring it anyway"
+    fi
+}
+
+# --- process hygiene ---------------------------------------------------------------------
+
+# Stops one process we started: SIGTERM (SIGINT = "fast shutdown" for a postmaster), then SIGKILL.
+stop_pid() {
+    local pid="$1" sig="${2:-TERM}" i
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    kill "-$sig" "$pid" 2>/dev/null || true
+    for ((i = 0; i < STOP_DEADLINE_S * 10; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        log "!! process $pid did not stop within ${STOP_DEADLINE_S}s: SIGKILL"
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+# cmdline_has PID TEXT: whether the command line of PID contains TEXT (a postmaster's names its
+# data dir), so that a recycled PID is never taken for ours.
+cmdline_has() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" | grep -qF -- "$2"; }
+
+# PID of the postmaster running on DATA_DIR/postgres, if any (checked against its command line).
+# The embedded postmaster is not our child (zonky's launch reparents it to PID 1); find it
+# through its data dir's postmaster.pid.
+postmaster_of() {
+    local dir="$1/postgres" pid
+    [[ -f "$dir/postmaster.pid" ]] || return 1
+    pid="$(head -n 1 "$dir/postmaster.pid" 2>/dev/null | tr -d '[:space:]')"
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    kill -0 "$pid" 2>/dev/null || return 1
+    cmdline_has "$pid" "$dir" || return 1
+    echo "$pid"
+}
+
+# The JVM's shutdown hook stops its PostgreSQL: give it up to 5 s to go from DATA_DIR. Fails if
+# it is still there.
+await_pg_stop() {
+    local i
+    for ((i = 0; i < 50; i++)); do postmaster_of "$1" >/dev/null || return 0; sleep 0.1; done
+    return 1
+}
+
+# Fast shutdown of a postmaster the JVM left behind (it should never have to: the JVM's shutdown
+# hook stops it), SIGKILL after STOP_DEADLINE_S. It is not our child (it is reparented), so poll.
+stop_postmaster() {
+    local pm="$1" i
+    kill -INT "$pm" 2>/dev/null || true
+    for ((i = 0; i < STOP_DEADLINE_S * 10; i++)); do
+        kill -0 "$pm" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pm" 2>/dev/null || true
+}
+
+# On exit: stop_processes (the script's own), then remove the temp dir, unless KEEP=1 or the
+# script failed (an interrupt, 130 or 143, is not a failure).
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_processes
+    if [[ "${KEEP:-0}" == 1 || ( $rc -ne 0 && $rc -ne 130 && $rc -ne 143 ) ]]; then
+        log "== logs and data kept in $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+    exit "$rc"
+}
+
+# Arms cleanup for any exit, once WORK (the temp dir) and what stop_processes uses exist.
+arm_cleanup() {
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+# --- the service -------------------------------------------------------------------------
+
+# A TCP port nothing listens on at 127.0.0.1 (racy by nature, but we are the only user).
+free_port() {
+    local p i
+    for ((i = 0; i < 200; i++)); do
+        p=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            echo "$p"
+            return 0
+        fi
+    done
+    log "no free port found"
+    return 1
+}
+
+# http_code PORT PATH: the status of GET http://127.0.0.1:PORT/PATH (000 when nothing answers).
+http_code() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "http://127.0.0.1:$1$2" 2>/dev/null || true; }
+
+# start_app NAME DATA_DIR PORT [extra JVM args...]: launches the jar in the background, its
+# output in $WORK/NAME.log; sets APP_PID, APP_LOG, APP_DATA, APP_T0 (ms).
+start_app() {
+    local name="$1" data="$2" port="$3"
+    shift 3
+    APP_LOG="$WORK/$name.log"
+    APP_DATA="$data"
+    APP_T0="$(now_ms)"
+    "$JAVA" "${JAVA_OPTS_ARR[@]}" "-Dringwatch.data-dir=$data" "-Dquarkus.http.host=127.0.0.1" \
+        "-Dquarkus.http.port=$port" "$@" -jar "$JAR" >"$APP_LOG" 2>&1 &
+    APP_PID=$!
+    JAVA_PIDS+=("$APP_PID")
+}
+
+# wait_200 PORT: waits for the first 200 on / from the JVM start_app launched, at most
+# START_DEADLINE_S; sets APP_MS to the time from APP_T0 to it. Fails, with the log's tail, if
+# the JVM exits or the deadline passes first.
+wait_200() {
+    local port="$1" code deadline pm
+    deadline=$(($(now_ms) + START_DEADLINE_S * 1000))
+    while :; do
+        code="$(http_code "$port" /)"
+        if [[ "$code" == 200 ]]; then
+            APP_MS=$(($(now_ms) - APP_T0))
+            if pm="$(postmaster_of "$APP_DATA")"; then PG_SEEN+=("$pm"); fi
+            return 0
+        fi
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            log "!! the JVM exited before answering 200 on /; its log ($APP_LOG):"
+            tail -n 30 "$APP_LOG" >&2
+            return 1
+        fi
+        if (($(now_ms) > deadline)); then
+            log "!! no 200 on / within ${START_DEADLINE_S}s; log tail ($APP_LOG):"
+            tail -n 30 "$APP_LOG" >&2
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+# --- summary -----------------------------------------------------------------------------
+
+# ratio A B [DECIMALS]: A / B (2 decimals by default), or n/a when B is not positive.
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b > 0) printf "%." d "f", a / b; else print "n/a" }'; }
+
+# service_problems LOG...: the WARN/ERROR and exception lines of the service logs, counted.
+service_problems() {
+    grep -hE '^[0-9-]+ [0-9:,]+ +(WARN|ERROR)|Exception' "$@" 2>/dev/null | sort | uniq -c | sort -rn | head -n 10 || true
+}
+
+# summary_header TITLE: the summary's first lines, with what may skew its figures: an old jar,
+# and other work on the machine (the load average at the start and now).
+summary_header() {
+    echo
+    echo "$1"
+    echo "($JAR_NOTE; load average at start $LOAD_AT_START, at end $(load_avg))"
+}
+
+# print_problems WHAT PROBLEMS: the summary's last lines (WHAT: "service log" or "service logs").
+print_problems() {
+    echo
+    if [[ -n "$2" ]]; then
+        echo "WARN/ERROR lines in the $1 (count, line):"
+        echo "$2"
+    else
+        echo "No WARN/ERROR lines in the $1."
+    fi
+}
