@@ -20,6 +20,28 @@ public interface RingWatchConfig {
 
     Session session();
 
+    Documents documents();
+
+    interface Documents {
+        /** Where blobs live; unset means {@code <data-dir>/blobs}. */
+        Optional<String> blobDir();
+
+        /**
+         * Largest file accepted, in bytes (default 1 GiB). The HTTP layer cannot take a body
+         * over 2 GiB whatever this says; quarkus.http.limits.max-body-size must be at least this.
+         */
+        @WithDefault("1073741824")
+        long maxFileBytes();
+
+        /** How often idle workers look for queued processing jobs. */
+        @WithDefault("2s")
+        String poll();
+
+        /** How long an unreferenced blob or temporary file is kept before the sweeper removes it. */
+        @WithDefault("1H")
+        java.time.Duration sweepGrace();
+    }
+
     Admin admin();
 
     interface Session {

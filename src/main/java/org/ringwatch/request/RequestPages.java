@@ -57,7 +57,8 @@ public class RequestPages {
                 Map<String, String> errors);
 
         static native TemplateInstance request(RequestView view, List<RequestStatus> nextStatuses, EventForm event,
-                Map<String, String> errors, boolean following, RecordsLaw law);
+                Map<String, String> errors, boolean following, RecordsLaw law,
+                List<org.ringwatch.document.Document> documents);
 
         static native TemplateInstance letter(RequestView view);
     }
@@ -69,9 +70,11 @@ public class RequestPages {
     private final AgencyDirectory directory;
     private final Today today;
     private final RequestList requestList;
+    private final org.ringwatch.document.DocumentAccess documentAccess;
 
     public RequestPages(RequestService service, RequestViews views, RequestAccess access, CurrentAccount me,
-            AgencyDirectory directory, Today today, RequestList requestList) {
+            AgencyDirectory directory, Today today, RequestList requestList,
+            org.ringwatch.document.DocumentAccess documentAccess) {
         this.service = service;
         this.views = views;
         this.access = access;
@@ -79,6 +82,7 @@ public class RequestPages {
         this.directory = directory;
         this.today = today;
         this.requestList = requestList;
+        this.documentAccess = documentAccess;
     }
 
     @GET
@@ -192,8 +196,10 @@ public class RequestPages {
 
     private TemplateInstance page(RequestView view, EventForm form, Map<String, String> errors) {
         boolean following = me.account().map(a -> service.follows(a, view.request())).orElse(false);
+        List<org.ringwatch.document.Document> documents = org.ringwatch.document.Document.ofRequest(view.request())
+                .stream().filter(documentAccess::canSee).toList();
         return Templates.request(view, List.copyOf(view.request().statusEnum().next()), form, errors, following,
-                RecordsLaw.currentFor(view.request().agency.stateCode).orElse(null));
+                RecordsLaw.currentFor(view.request().agency.stateCode).orElse(null), documents);
     }
 
     /** Visible and changeable by the viewer; others get the same 404 as for a missing request. */

@@ -14,6 +14,11 @@ public class TemplateExtensions {
         return RequestStatus.fromCode(code).map(RequestStatus::label).orElse(code);
     }
 
+    /** For a value placed in a link's query string. */
+    static String urlEncoded(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** "in_person" → "in person". */
     static String spaced(String code) {
         return code.replace('_', ' ');

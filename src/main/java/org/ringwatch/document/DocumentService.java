@@ -1,0 +1,168 @@
+package org.ringwatch.document;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.ringwatch.account.Account;
+import org.ringwatch.audit.Audit;
+import org.ringwatch.platform.RingWatchConfig;
+import org.ringwatch.request.RecordsRequest;
+import org.ringwatch.request.RequestEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accepts uploaded files onto a correspondence entry and moves documents through review.
+ *
+ * <p>Order matters for crash safety: every file's type is checked first (one refusal refuses
+ * the whole upload, so nothing is half-applied), then the bytes go into the blob store (complete
+ * and on disk), and only then are the rows written, in one transaction. A crash between the two
+ * leaves an unreferenced blob, which the sweeper removes; never a row without its file.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    /** One file as received: the name the client gave and where the HTTP layer spooled it. */
+    public record Upload(String name, Path file) {
+    }
+
+    private final BlobStore blobs;
+    private final Audit audit;
+    private final EntityManager em;
+    private final RingWatchConfig config;
+
+    public DocumentService(BlobStore blobs, Audit audit, EntityManager em, RingWatchConfig config) {
+        this.blobs = blobs;
+        this.audit = audit;
+        this.em = em;
+        this.config = config;
+    }
+
+    /** The documents made, or per-file messages (keyed by the sanitised name) when any file is refused. */
+    public record Result(List<Document> documents, Map<String, String> errors) {
+        public boolean failed() {
+            return !errors.isEmpty();
+        }
+    }
+
+    public Result attach(Account actor, long requestId, long eventId, List<Upload> uploads) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<FileType> types = new ArrayList<>();
+        if (uploads.isEmpty()) {
+            errors.put("file", "Choose at least one file.");
+        }
+        for (Upload upload : uploads) {
+            String name = FileNames.sanitise(upload.name());
+            try {
+                long size = Files.size(upload.file());
+                if (size > config.documents().maxFileBytes()) {
+                    errors.put(name, "The file is larger than the limit of " + config.documents().maxFileBytes()
+                            + " bytes.");
+                    continue;
+                }
+                FileType.Verdict verdict = FileType.detect(upload.file());
+                if (!verdict.accepted()) {
+                    errors.put(name, verdict.refusal());
+                }
+                types.add(verdict.type());
+            } catch (IOException e) {
+                errors.put(name, "The file could not be read.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(List.of(), errors);
+        }
+        List<BlobStore.Stored> stored = new ArrayList<>();
+        try {
+            for (Upload upload : uploads) {
+                stored.add(blobs.put(upload.file()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Storing an upload failed", e);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> record(actor, requestId, eventId, uploads, types, stored));
+    }
+
+    private Result record(Account actor, long requestId, long eventId, List<Upload> uploads, List<FileType> types,
+            List<BlobStore.Stored> stored) {
+        RecordsRequest request = RecordsRequest.findById(requestId);
+        RequestEvent event = RequestEvent.findById(eventId);
+        Account uploader = Account.findById(actor.id);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            BlobStore.Stored blob = stored.get(i);
+            em.createNativeQuery("""
+                    INSERT INTO blob (sha256, size_bytes, media_type) VALUES (?1, ?2, ?3)
+                    ON CONFLICT (sha256) DO NOTHING
+                    """).setParameter(1, blob.sha256()).setParameter(2, blob.size())
+                    .setParameter(3, types.get(i).mediaType()).executeUpdate();
+            Document existing = Document.find("blobSha256 = ?1 and duplicateOf is null order by id", blob.sha256())
+                    .firstResult();
+            Document document = new Document();
+            document.request = request;
+            document.event = event;
+            document.blobSha256 = blob.sha256();
+            document.originalName = FileNames.sanitise(uploads.get(i).name());
+            document.uploadedBy = uploader;
+            document.status = "processing";
+            document.visibility = "private";
+            document.fileType = types.get(i).code();
+            document.duplicateOf = existing == null ? null : existing.id;
+            document.createdAt = OffsetDateTime.now();
+            document.updatedAt = document.createdAt;
+            document.persist();
+            Jobs.enqueueExtraction(em, document.id);
+            audit.record(actor.id, "upload", "document", document.id, null, Map.of("request_id", requestId,
+                    "sha256", blob.sha256(), "name", document.originalName, "type", document.fileType));
+            documents.add(document);
+        }
+        return new Result(documents, Map.of());
+    }
+
+    @Transactional
+    public void publish(Account moderator, long documentId) {
+        Document document = Document.findById(documentId);
+        String before = document.visibility;
+        document.visibility = "published";
+        document.withheldReason = null;
+        document.publishedAt = OffsetDateTime.now();
+        document.publishedBy = moderator.id;
+        document.updatedAt = document.publishedAt;
+        audit.record(moderator.id, "publish", "document", documentId, Map.of("visibility", before),
+                Map.of("visibility", "published"));
+    }
+
+    /** @return an error message, or null when withheld */
+    @Transactional
+    public String withhold(Account moderator, long documentId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "Say why the document is withheld (the reviewers after you will read it).";
+        }
+        Document document = Document.findById(documentId);
+        String before = document.visibility;
+        document.visibility = "withheld";
+        document.withheldReason = reason.strip();
+        document.updatedAt = OffsetDateTime.now();
+        audit.record(moderator.id, "withhold", "document", documentId, Map.of("visibility", before),
+                Map.of("visibility", "withheld", "reason", document.withheldReason));
+        return null;
+    }
+
+    /** Withholds or releases single pages of an otherwise published document. */
+    @Transactional
+    public void withholdPage(Account moderator, long documentId, int page, boolean withheld) {
+        em.createNativeQuery("UPDATE document_page SET withheld = ?1 WHERE document_id = ?2 AND page_number = ?3")
+                .setParameter(1, withheld).setParameter(2, documentId).setParameter(3, page).executeUpdate();
+        audit.record(moderator.id, withheld ? "withhold_page" : "release_page", "document", documentId, null,
+                Map.of("page", page));
+    }
+}

@@ -1,0 +1,77 @@
+package org.ringwatch.document;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.ringwatch.account.CurrentAccount;
+import org.ringwatch.account.Role;
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.request.RequestViews;
+
+import java.util.List;
+
+/**
+ * Uploads onto a correspondence entry through the API. Its own resource class because JAX-RS
+ * picks the class with the most specific path first and never falls back to another.
+ */
+@Path("/api/v1/requests/{id}/events/{eventId}/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents")
+public class DocumentUploadApi {
+
+    private final DocumentService service;
+    private final RequestViews requests;
+    private final CurrentAccount me;
+
+    public DocumentUploadApi(DocumentService service, RequestViews requests, CurrentAccount me) {
+        this.service = service;
+        this.requests = requests;
+        this.me = me;
+    }
+
+    @POST
+    @RolesAllowed(Role.VOLUNTEER_NAME)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Attach files to a correspondence entry",
+            description = "multipart/form-data with one or more parts named file. Types are decided from the bytes:"
+                    + " PDF, PNG, JPEG, TIFF, plain text, e-mail, DOCX, XLSX, CSV. One refused file refuses all.")
+    @APIResponse(responseCode = "201", description = "The documents, status processing")
+    @APIResponse(responseCode = "413", description = "A file is over the size limit")
+    @APIResponse(responseCode = "422", description = "A file is refused; errors says which and why")
+    public Response upload(@PathParam("id") long requestId, @PathParam("eventId") long eventId,
+            @RestForm("file") List<FileUpload> files) {
+        if (!me.viaToken()) {
+            throw ApiProblem.of(401, "Unauthorized", "Uploads through the API need a personal token.");
+        }
+        try {
+            DocumentUploadPages.checkUploadAllowed(requests, requestId, eventId);
+        } catch (NotFoundException e) {
+            throw ApiProblem.notFound("No request " + requestId + " with entry " + eventId + " that you may see.");
+        } catch (io.quarkus.security.ForbiddenException e) {
+            throw ApiProblem.of(403, "Forbidden", "Only the requester and moderators attach files to a request.");
+        }
+        DocumentService.Result result = service.attach(me.require(), requestId, eventId, DocumentUploadPages.uploads(files));
+        if (result.failed()) {
+            boolean tooLarge = result.errors().values().stream().anyMatch(m -> m.contains("larger than the limit"));
+            if (tooLarge) {
+                throw ApiProblem.of(413, "Content Too Large", String.join(" ", result.errors().values()));
+            }
+            throw ApiProblem.invalid(result.errors());
+        }
+        return Response.status(201).entity(result.documents().stream().map(DocumentApi.DocumentJson::of).toList()).build();
+    }
+
+}

@@ -1,0 +1,188 @@
+package org.ringwatch.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Text per page: the PDF's own text layer, OCR for pages without one and for images, the
+ * text of plain files, e-mails and Office files. Bounded everywhere a hostile file could make it
+ * unbounded (pages, inflated bytes, text length); such files end in {@link Quarantine}.
+ */
+@ApplicationScoped
+public class Extractor {
+
+    static final int MAX_PAGES = 5000;
+    static final long MAX_INFLATED_BYTES = 200L * 1024 * 1024;
+    static final int MAX_TEXT_CHARS_PER_PAGE = 1_000_000;
+    static final int OCR_DPI = 300;
+    /** A page with less text than this is taken to be a scan and read by OCR. */
+    static final int MIN_TEXT_LAYER_CHARS = 20;
+
+    /** The file cannot be processed safely; the reason is shown to the reviewer. */
+    public static final class Quarantine extends Exception {
+        public Quarantine(String reason) {
+            super(reason);
+        }
+    }
+
+    public record Page(String text, String source) {
+    }
+
+    /** The pages, and whether some page needed OCR that was not available. */
+    public record Extraction(List<Page> pages, boolean ocrMissing) {
+    }
+
+    private final Ocr ocr;
+
+    public Extractor(Ocr ocr) {
+        this.ocr = ocr;
+    }
+
+    public Extraction extract(Path file, FileType type) throws IOException, InterruptedException, Quarantine {
+        return switch (type) {
+            case PDF -> pdf(file);
+            case PNG, JPEG, TIFF -> image(file);
+            case TEXT, CSV, EML -> new Extraction(List.of(new Page(cap(readText(file)), "parser")), false);
+            case DOCX -> new Extraction(List.of(new Page(cap(officeText(file, "word/document.xml", "w:t")), "parser")),
+                    false);
+            case XLSX -> new Extraction(List.of(new Page(cap(officeText(file, "xl/sharedStrings.xml", "t")), "parser")),
+                    false);
+        };
+    }
+
+    private Extraction pdf(Path file) throws IOException, InterruptedException, Quarantine {
+        PDDocument document;
+        try {
+            // Streams are cached in temporary files, not the heap: a 500-page scan stays out of memory.
+            document = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
+        } catch (InvalidPasswordException e) {
+            throw new Quarantine("The PDF is encrypted with a password; ask the agency for an unprotected copy.");
+        } catch (IOException e) {
+            throw new Quarantine("The PDF is damaged and cannot be read (" + e.getMessage() + ").");
+        }
+        try (document) {
+            int pageCount = document.getNumberOfPages();
+            if (pageCount > MAX_PAGES) {
+                throw new Quarantine("The PDF has " + pageCount + " pages; RingWatch reads at most " + MAX_PAGES + ".");
+            }
+            PDFTextStripper stripper = new PDFTextStripper();
+            PDFRenderer renderer = new PDFRenderer(document);
+            List<Page> pages = new ArrayList<>();
+            boolean ocrMissing = false;
+            for (int number = 1; number <= pageCount; number++) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                stripper.setStartPage(number);
+                stripper.setEndPage(number);
+                String text;
+                try {
+                    text = stripper.getText(document);
+                } catch (IOException | RuntimeException e) {
+                    text = "";
+                }
+                if (text.strip().length() >= MIN_TEXT_LAYER_CHARS) {
+                    pages.add(new Page(cap(text), "text_layer"));
+                    continue;
+                }
+                if (ocrMissing) {
+                    pages.add(new Page(cap(text), "text_layer"));
+                    continue;
+                }
+                Path image = Files.createTempFile("ringwatch-page", ".png");
+                try {
+                    BufferedImage rendered = renderer.renderImageWithDPI(number - 1, OCR_DPI, ImageType.GRAY);
+                    ImageIO.write(rendered, "png", image.toFile());
+                    pages.add(new Page(cap(ocr.read(image)), "ocr"));
+                } catch (Ocr.Unavailable e) {
+                    ocrMissing = true;
+                    pages.add(new Page(cap(text), "text_layer"));
+                } catch (IOException | RuntimeException e) {
+                    throw new Quarantine("Page " + number + " cannot be rendered (" + e.getMessage() + ").");
+                } finally {
+                    Files.deleteIfExists(image);
+                }
+            }
+            return new Extraction(pages, ocrMissing);
+        }
+    }
+
+    private Extraction image(Path file) throws IOException, InterruptedException {
+        try {
+            return new Extraction(List.of(new Page(cap(ocr.read(file)), "ocr")), false);
+        } catch (Ocr.Unavailable e) {
+            return new Extraction(List.of(new Page("", "ocr")), true);
+        }
+    }
+
+    private static String readText(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_TEXT_CHARS_PER_PAGE * 4);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The text runs of an Office XML part, with the inflated size capped against zip bombs. */
+    private static String officeText(Path file, String part, String element) throws IOException, Quarantine {
+        long inflated = 0;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                byte[] buffer = new byte[64 * 1024];
+                java.io.ByteArrayOutputStream xml = entry.getName().equals(part)
+                        ? new java.io.ByteArrayOutputStream() : null;
+                int read;
+                while ((read = zip.read(buffer)) > 0) {
+                    inflated += read;
+                    if (inflated > MAX_INFLATED_BYTES) {
+                        throw new Quarantine("The file inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024)
+                                + " MB: it looks like a decompression bomb.");
+                    }
+                    if (xml != null) {
+                        xml.write(buffer, 0, read);
+                    }
+                }
+                if (xml != null) {
+                    return textOf(xml.toString(StandardCharsets.UTF_8), element);
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String textOf(String xml, String element) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(element) + "(?:\\s[^>]*)?>([^<]*)</"
+                + Pattern.quote(element) + ">").matcher(xml);
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            text.append(matcher.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                    .replace("&apos;", "'").replace("&amp;", "&")).append(' ');
+        }
+        return text.toString().strip();
+    }
+
+    private static String cap(String text) {
+        String clean = text.replace('\u0000', ' ');
+        return clean.length() > MAX_TEXT_CHARS_PER_PAGE ? clean.substring(0, MAX_TEXT_CHARS_PER_PAGE) : clean;
+    }
+}

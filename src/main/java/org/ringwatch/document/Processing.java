@@ -1,0 +1,237 @@
+package org.ringwatch.document;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.ringwatch.platform.RingWatchConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The background work on documents, driven by the job table so it survives restarts and
+ * spreads over instances: each instance claims one job at a time with FOR UPDATE SKIP LOCKED,
+ * a stale claim (its instance died) is taken over after its lease, failures are retried with
+ * backoff, and each extraction has a time limit after which the document is quarantined.
+ */
+@ApplicationScoped
+public class Processing {
+
+    private static final Logger LOG = Logger.getLogger(Processing.class);
+    static final long JOB_SECONDS = 600;
+    static final int MAX_ATTEMPTS = 3;
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]\\d{4}(?!\\d)");
+
+    private final String worker = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ringwatch-extract");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final EntityManager em;
+    private final BlobStore blobs;
+    private final Extractor extractor;
+    private final Ocr ocr;
+    private final RingWatchConfig config;
+
+    public Processing(EntityManager em, BlobStore blobs, Extractor extractor, Ocr ocr, RingWatchConfig config) {
+        this.em = em;
+        this.blobs = blobs;
+        this.extractor = extractor;
+        this.ocr = ocr;
+        this.config = config;
+    }
+
+    /** Runs queued jobs until none is ready. */
+    @Scheduled(every = "${ringwatch.documents.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void work() {
+        Long job;
+        while ((job = claim()) != null) {
+            run(job);
+        }
+    }
+
+    /** Removes blobs no row references, and documents waiting for OCR are retried once it is installed. */
+    @Scheduled(every = "10m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void housekeeping() {
+        sweep();
+        if (ocr.available()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                @SuppressWarnings("unchecked")
+                List<Number> waiting = em.createNativeQuery("SELECT id FROM document WHERE status = 'ocr_unavailable'")
+                        .getResultList();
+                waiting.forEach(id -> Jobs.enqueueExtraction(em, id.longValue()));
+            });
+        }
+    }
+
+    /** @return how many files the sweeper removed */
+    public int sweep() {
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> referenced = QuarkusTransaction.requiringNew().call(() ->
+                    em.createNativeQuery("SELECT sha256 FROM blob").getResultList());
+            Set<String> keep = new HashSet<>();
+            referenced.forEach(sha -> keep.add(sha.trim()));
+            return blobs.sweep(keep, config.documents().sweepGrace());
+        } catch (IOException e) {
+            LOG.warn("The blob sweeper failed; it runs again later", e);
+            return 0;
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+
+    private Long claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery("""
+                    UPDATE job SET status = 'running', attempts = attempts + 1, locked_by = ?1,
+                                   locked_until = now() + make_interval(secs => ?2)
+                     WHERE id = (SELECT id FROM job
+                                  WHERE (status = 'pending' AND run_after <= now())
+                                     OR (status = 'running' AND locked_until < now())
+                                  ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+                    RETURNING id
+                    """).setParameter(1, worker).setParameter(2, (double) JOB_SECONDS + 60).getResultList();
+            return ids.isEmpty() ? null : ids.get(0).longValue();
+        });
+    }
+
+    private void run(long jobId) {
+        Object[] job = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT (payload ->> 'document_id')::bigint, attempts FROM job WHERE id = ?1")
+                .setParameter(1, jobId).getSingleResult());
+        long documentId = ((Number) job[0]).longValue();
+        int attempts = ((Number) job[1]).intValue();
+        Document document = QuarkusTransaction.requiringNew().call(() -> Document.<Document>findById(documentId));
+        try {
+            Path copy = Files.createTempFile("ringwatch-extract", "." + document.type().extension());
+            try {
+                try (InputStream in = blobs.open(document.blobSha256, 0)) {
+                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Future<Extractor.Extraction> running = executor.submit(() -> extractor.extract(copy, document.type()));
+                Extractor.Extraction extraction;
+                try {
+                    extraction = running.get(JOB_SECONDS, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    running.cancel(true);
+                    throw new Extractor.Quarantine("Reading the file took longer than " + JOB_SECONDS + " s.");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Extractor.Quarantine quarantine) {
+                        throw quarantine;
+                    }
+                    if (e.getCause() instanceof OutOfMemoryError || e.getCause() instanceof StackOverflowError) {
+                        throw new Extractor.Quarantine("Reading the file needed more memory than allowed.");
+                    }
+                    throw e;
+                }
+                save(jobId, documentId, extraction);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (Extractor.Quarantine e) {
+            finish(jobId, documentId, "quarantined", e.getMessage(), "done");
+        } catch (Exception e) {
+            LOG.warnf(e, "Extraction of document %d failed (attempt %d)", documentId, attempts);
+            if (attempts >= MAX_ATTEMPTS) {
+                finish(jobId, documentId, "quarantined", "Processing failed " + attempts + " times: " + e.getMessage(),
+                        "failed");
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        UPDATE job SET status = 'pending', locked_by = NULL, locked_until = NULL, last_error = ?2,
+                                       run_after = now() + make_interval(mins => power(2, attempts)::int)
+                         WHERE id = ?1""").setParameter(1, jobId).setParameter(2, String.valueOf(e.getMessage()))
+                        .executeUpdate());
+            }
+        }
+    }
+
+    private void save(long jobId, long documentId, Extractor.Extraction extraction) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("DELETE FROM document_page WHERE document_id = ?1").setParameter(1, documentId)
+                    .executeUpdate();
+            int number = 1;
+            for (Extractor.Page page : extraction.pages()) {
+                em.createNativeQuery("""
+                        INSERT INTO document_page (document_id, page_number, text_content, text_source,
+                                                   personal_data_flags, search_vector)
+                        VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), to_tsvector('english', ?3))
+                        """).setParameter(1, documentId).setParameter(2, number++).setParameter(3, page.text())
+                        .setParameter(4, page.source()).setParameter(5, flags(page.text())).executeUpdate();
+            }
+            Document document = Document.findById(documentId);
+            document.pageCount = extraction.pages().size();
+            document.status = extraction.ocrMissing() ? "ocr_unavailable" : "ready";
+            document.statusReason = extraction.ocrMissing()
+                    ? "Some pages have no text layer and OCR (tesseract) is not installed; they are read once it is."
+                    : null;
+            document.processedAt = OffsetDateTime.now();
+            document.updatedAt = document.processedAt;
+            em.createNativeQuery("UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL WHERE id = ?1")
+                    .setParameter(1, jobId).executeUpdate();
+        });
+    }
+
+    private void finish(long jobId, long documentId, String status, String reason, String jobStatus) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Document document = Document.findById(documentId);
+            document.status = status;
+            document.statusReason = reason;
+            document.processedAt = OffsetDateTime.now();
+            document.updatedAt = document.processedAt;
+            em.createNativeQuery("UPDATE job SET status = ?2, last_error = ?3, locked_by = NULL, locked_until = NULL"
+                    + " WHERE id = ?1").setParameter(1, jobId).setParameter(2, jobStatus).setParameter(3, reason)
+                    .executeUpdate();
+        });
+    }
+
+    /** E-mail addresses and phone numbers on a page, for the reviewer: ["email:…", "phone:…"]. */
+    static String flags(String text) {
+        List<String> found = new ArrayList<>();
+        collect(EMAIL.matcher(text), "email", found);
+        collect(PHONE.matcher(text), "phone", found);
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < found.size(); i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(found.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return json.append(']').toString();
+    }
+
+    private static void collect(Matcher matcher, String kind, List<String> found) {
+        while (matcher.find() && found.size() < 100) {
+            String value = kind + ":" + matcher.group();
+            if (!found.contains(value)) {
+                found.add(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.ringwatch.search;
+
+import io.quarkus.qute.TemplateData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import org.ringwatch.request.Today;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Full-text search over the text of published pages: one stored tsvector per page, GIN-indexed.
+ * Queries read like a search box ("ring agreement", "exact phrase", -word, or) plus prefixes
+ * (surveil*). Ranking first, then headlines for only the rows shown.
+ */
+@ApplicationScoped
+public class Search {
+
+    private static final Pattern PREFIX = Pattern.compile("(?<![\\w\"])(\\p{L}[\\p{L}\\p{N}]*)\\*");
+    // Shown pages must be published, not withheld, on a request the public may see.
+    private static final String PUBLIC = """
+            d.visibility = 'published' AND NOT p.withheld AND r.status <> 'draft'
+            AND (r.embargo_until IS NULL OR r.embargo_until <= :today)""";
+    private static final char MARK_START = '\u0001';
+    private static final char MARK_END = '\u0002';
+
+    /** A piece of a headline; {@code mark} pieces matched the query. Rendered escaped, piece by piece. */
+    @TemplateData
+    public record Fragment(String text, boolean mark) {
+    }
+
+    @TemplateData
+    public record Hit(long document, int page, String documentName, long request, String requestTitle,
+            String agencyName, String state, String agencySlug, double rank, List<Fragment> headline) {
+
+        public String link() {
+            return "/documents/" + document + "#page-" + page;
+        }
+    }
+
+    /** The filters a search may carry; null means no filter. */
+    public record Filters(String state, Long agencyId, Long requestId, LocalDate from, LocalDate to) {
+    }
+
+    private final EntityManager em;
+    private final Today today;
+
+    public Search(EntityManager em, Today today) {
+        this.em = em;
+        this.today = today;
+    }
+
+    /**
+     * @param offset how many ranked results to skip (the API's cursor carries it)
+     * @param limit  results wanted; one more is read to know whether more exist
+     */
+    public List<Hit> find(String text, Filters filters, int offset, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String tsquery = tsquery(text, parameters);
+        if (tsquery == null) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder("p.search_vector @@ q.query AND ").append(PUBLIC);
+        parameters.put("today", today.date());
+        if (filters.state() != null) {
+            where.append(" AND a.state_code = :state");
+            parameters.put("state", filters.state());
+        }
+        if (filters.agencyId() != null) {
+            where.append(" AND a.id = :agency");
+            parameters.put("agency", filters.agencyId());
+        }
+        if (filters.requestId() != null) {
+            where.append(" AND r.id = :request");
+            parameters.put("request", filters.requestId());
+        }
+        if (filters.from() != null) {
+            where.append(" AND d.created_at >= CAST(:from AS date)");
+            parameters.put("from", filters.from());
+        }
+        if (filters.to() != null) {
+            where.append(" AND d.created_at < CAST(:to AS date) + 1");
+            parameters.put("to", filters.to());
+        }
+        String sql = """
+                WITH q AS (SELECT %s AS query),
+                hits AS (
+                    SELECT p.document_id, p.page_number, ts_rank_cd(p.search_vector, q.query) AS rank
+                      FROM document_page p
+                      JOIN document d ON d.id = p.document_id
+                      JOIN records_request r ON r.id = d.request_id
+                      JOIN agency a ON a.id = r.agency_id, q
+                     WHERE %s
+                     ORDER BY rank DESC, p.document_id DESC, p.page_number
+                     OFFSET :offset LIMIT :limit)
+                SELECT h.document_id, h.page_number, h.rank, d.original_name, r.id AS request_id, r.title,
+                       a.name AS agency_name, a.state_code, a.slug,
+                       ts_headline('english', p.text_content, q.query,
+                                   'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=10')
+                       AS headline
+                  FROM hits h
+                  JOIN document_page p ON p.document_id = h.document_id AND p.page_number = h.page_number
+                  JOIN document d ON d.id = h.document_id
+                  JOIN records_request r ON r.id = d.request_id
+                  JOIN agency a ON a.id = r.agency_id, q
+                 ORDER BY h.rank DESC, h.document_id DESC, h.page_number
+                """.formatted(tsquery, where);
+        parameters.put("offset", offset);
+        parameters.put("limit", limit + 1);
+        Query query = em.createNativeQuery(sql, Tuple.class);
+        parameters.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(t -> new Hit(((Number) t.get("document_id")).longValue(),
+                ((Number) t.get("page_number")).intValue(), (String) t.get("original_name"),
+                ((Number) t.get("request_id")).longValue(), (String) t.get("title"), (String) t.get("agency_name"),
+                ((String) t.get("state_code")).trim(), (String) t.get("slug"), ((Number) t.get("rank")).doubleValue(),
+                fragments((String) t.get("headline")))).toList();
+    }
+
+    /**
+     * The tsquery expression for the text, with its parts as bound parameters: websearch syntax
+     * for words and phrases, and {@code word:*} for each {@code word*}. Null when nothing is searchable.
+     */
+    static String tsquery(String text, Map<String, Object> parameters) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        Matcher prefixes = PREFIX.matcher(text);
+        int n = 0;
+        while (prefixes.find() && n < 5) {
+            String name = "prefix" + n++;
+            parameters.put(name, prefixes.group(1).toLowerCase(Locale.ROOT) + ":*");
+            parts.add("to_tsquery('simple', :" + name + ")");
+        }
+        String rest = PREFIX.matcher(text).replaceAll(" ").strip();
+        if (!rest.isEmpty()) {
+            parameters.put("words", rest);
+            parts.add("websearch_to_tsquery('english', :words)");
+        }
+        return parts.isEmpty() ? null : String.join(" && ", parts);
+    }
+
+    static List<Fragment> fragments(String headline) {
+        List<Fragment> fragments = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean marked = false;
+        for (char c : (headline == null ? "" : headline).toCharArray()) {
+            if (c == MARK_START || c == MARK_END) {
+                if (current.length() > 0) {
+                    fragments.add(new Fragment(current.toString(), marked));
+                    current.setLength(0);
+                }
+                marked = c == MARK_START;
+            } else {
+                current.append(c);
+            }
+        }
+        if (current.length() > 0) {
+            fragments.add(new Fragment(current.toString(), marked));
+        }
+        return fragments;
+    }
+}

@@ -1,0 +1,49 @@
+package org.ringwatch.search;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.api.ApiProblem;
+
+import java.util.List;
+
+/** The search page: a form that works without JavaScript, ranked results with highlighted matches. */
+@Path("/search")
+@Produces(MediaType.TEXT_HTML)
+public class SearchPages {
+
+    static final int PAGE_SIZE = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(String q, String state, List<Search.Hit> hits, boolean more,
+                int offset, String problem);
+    }
+
+    private final Search search;
+
+    public SearchPages(Search search) {
+        this.search = search;
+    }
+
+    @GET
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("state") String state,
+            @QueryParam("offset") int offset) {
+        String text = q == null ? "" : q.strip();
+        if (text.isEmpty()) {
+            return Templates.search("", state == null ? "" : state, List.of(), false, 0, null);
+        }
+        try {
+            List<Search.Hit> hits = search.find(text, SearchQuery.filters(state, null, null, null, null),
+                    Math.max(0, offset), PAGE_SIZE);
+            return Templates.search(text, state == null ? "" : state, hits.stream().limit(PAGE_SIZE).toList(),
+                    hits.size() > PAGE_SIZE, Math.max(0, offset), null);
+        } catch (ApiProblem problem) {
+            return Templates.search(text, state, List.of(), false, 0, problem.getMessage());
+        }
+    }
+}
