@@ -44,6 +44,9 @@ public class Processing {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]\\d{4}(?!\\d)");
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.body.uploads-directory")
+    String uploadsDirectory;
+
     private final String worker = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ringwatch-extract");
@@ -76,7 +79,8 @@ public class Processing {
     }
 
     /** Removes blobs no row references, and documents waiting for OCR are retried once it is installed. */
-    @Scheduled(every = "10m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "${ringwatch.documents.housekeeping-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {
         sweep();
         if (ocr.available()) {
@@ -97,11 +101,33 @@ public class Processing {
                     em.createNativeQuery("SELECT sha256 FROM blob").getResultList());
             Set<String> keep = new HashSet<>();
             referenced.forEach(sha -> keep.add(sha.trim()));
-            return blobs.sweep(keep, config.documents().sweepGrace());
+            return blobs.sweep(keep, config.documents().sweepGrace()) + sweepSpooledUploads();
         } catch (IOException e) {
             LOG.warn("The blob sweeper failed; it runs again later", e);
             return 0;
         }
+    }
+
+    /**
+     * The HTTP layer deletes a spooled upload when its request ends, but not when the process is
+     * killed mid-upload; those files are removed here once older than the grace period.
+     */
+    private int sweepSpooledUploads() throws IOException {
+        java.nio.file.Path uploads = java.nio.file.Path.of(uploadsDirectory);
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        java.time.Instant cutoff = java.time.Instant.now().minus(config.documents().sweepGrace());
+        int removed = 0;
+        try (var files = Files.list(uploads)) {
+            for (java.nio.file.Path file : files.toList()) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     void stop(@Observes ShutdownEvent event) {

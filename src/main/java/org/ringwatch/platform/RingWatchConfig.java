@@ -37,6 +37,10 @@ public interface RingWatchConfig {
         @WithDefault("2s")
         String poll();
 
+        /** How long after start-up the first sweep runs (then every 10 minutes). */
+        @WithDefault("30s")
+        String housekeepingDelay();
+
         /** How long an unreferenced blob or temporary file is kept before the sweeper removes it. */
         @WithDefault("1H")
         java.time.Duration sweepGrace();

@@ -236,6 +236,32 @@ class DocumentTest {
                 .when().post("/requests/" + request.id + "/events/" + eventId + "/documents").then().statusCode(400);
     }
 
+    @Test
+    void shouldRefuseFilesOverTheLimitWith413AndStoreNothing() throws IOException {
+        long before = Document.count();
+        byte[] eleven = new byte[11_000_000];
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, eleven, 0, 9);
+        upload(ownerToken, "big.pdf", eleven, "application/pdf", 413).then()
+                .contentType("application/problem+json").body("detail", containsString("larger than the limit"));
+        // Over the whole-request limit the HTTP layer itself answers 413 and closes the connection,
+        // sometimes before the client has finished sending (it then sees the connection drop).
+        byte[] tooLargeForTheServer = new byte[25_000_000];
+        try {
+            int status = given().header("Authorization", "Bearer " + ownerToken)
+                    .multiPart("file", "huge.pdf", tooLargeForTheServer, "application/pdf")
+                    .when().post(uploadPath()).statusCode();
+            assertEquals(413, status);
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertThat(String.valueOf(cause.getMessage()), org.hamcrest.Matchers.anyOf(
+                    containsString("Broken pipe"), containsString("Connection reset")));
+        }
+        assertEquals(before, Document.count());
+    }
+
     private String uploadPath() {
         return "/api/v1/requests/" + request.id + "/events/" + eventId + "/documents";
     }

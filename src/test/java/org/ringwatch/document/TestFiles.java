@@ -23,13 +23,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Files the tests make themselves: text PDFs, scanned PDFs, hostile and broken files. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
 
     /** A PDF with a real text layer, one page per string. */
-    static byte[] textPdf(String... pages) throws IOException {
+    public static byte[] textPdf(String... pages) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String text : pages) {
                 PDPage page = new PDPage(PDRectangle.LETTER);
@@ -48,7 +48,7 @@ final class TestFiles {
     }
 
     /** A scan: the words exist only as pixels of an image, so only OCR can read them. */
-    static byte[] scannedPdf(String words) throws IOException {
+    public static byte[] scannedPdf(String words) throws IOException {
         BufferedImage image = new BufferedImage(1700, 400, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(Color.WHITE);
@@ -70,7 +70,7 @@ final class TestFiles {
         }
     }
 
-    static byte[] encryptedPdf() throws IOException {
+    public static byte[] encryptedPdf() throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.addPage(new PDPage());
             StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
@@ -83,7 +83,7 @@ final class TestFiles {
     }
 
     /** Starts like a PDF, ends after a few bytes: a truncated download. */
-    static byte[] truncatedPdf() throws IOException {
+    public static byte[] truncatedPdf() throws IOException {
         byte[] whole = textPdf("This file is cut short");
         byte[] cut = new byte[40];
         System.arraycopy(whole, 0, cut, 0, cut.length);
@@ -91,7 +91,7 @@ final class TestFiles {
     }
 
     /** A DOCX whose document part inflates far beyond the cap: a decompression bomb. */
-    static byte[] docxBomb() throws IOException {
+    public static byte[] docxBomb() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -106,7 +106,7 @@ final class TestFiles {
         return out.toByteArray();
     }
 
-    static byte[] docx(String text) throws IOException {
+    public static byte[] docx(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -118,7 +118,7 @@ final class TestFiles {
         return out.toByteArray();
     }
 
-    static byte[] xlsx(String cell) throws IOException {
+    public static byte[] xlsx(String cell) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -129,7 +129,7 @@ final class TestFiles {
         return out.toByteArray();
     }
 
-    static byte[] png() throws IOException {
+    public static byte[] png() throws IOException {
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);

@@ -134,6 +134,101 @@ class PackagedJarIT {
         }
     }
 
+    /**
+     * kill -9 in the middle of an upload, then a restart: the sweeper clears the spooled part,
+     * every document row still has its file and every stored file its row.
+     */
+    @Test
+    void shouldLeaveNoOrphansAfterAKillInTheMiddleOfAnUpload() throws Exception {
+        Path dataDir = work.resolve("data");
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), false)) {
+            Map<String, String> datasource = external.datasourceProperties();
+            Map<String, String> environment = Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
+                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
+                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
+                    "RINGWATCH_ADMIN_EMAIL", "crash@example.org",
+                    "RINGWATCH_ADMIN_PASSWORD", "a crash test password");
+            int port = freePort();
+            Running first = start(port, environment, "-Dringwatch.data-dir=" + dataDir);
+            RestAssured.port = port;
+            String token = given().contentType("application/json")
+                    .body("{\"email\": \"crash@example.org\", \"password\": \"a crash test password\"}")
+                    .when().post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+            int request = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                    .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\"}")
+                    .when().post("/api/v1/requests").then().statusCode(201).extract().path("id");
+            int event = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                    .body("{\"date\": \"2026-11-02\", \"direction\": \"sent\", \"status\": \"filed\"}")
+                    .when().post("/api/v1/requests/" + request + "/events").then().statusCode(201).extract().path("id");
+            String uploadPath = "/api/v1/requests/" + request + "/events/" + event + "/documents";
+            given().header("Authorization", "Bearer " + token)
+                    .multiPart("file", "kept.txt", "A letter that was stored.".getBytes(StandardCharsets.UTF_8),
+                            "text/plain").when().post(uploadPath).then().statusCode(201);
+
+            Path uploads = dataDir.resolve("uploads");
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                java.io.OutputStream out = socket.getOutputStream();
+                String boundary = "crashboundary";
+                String partHeader = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
+                        + " filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n";
+                out.write(("POST " + uploadPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                        + "\r\nContent-Length: 15000000\r\n\r\n" + partHeader).getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[1024 * 1024];
+                for (int i = 0; i < 8; i++) {
+                    out.write(chunk);
+                }
+                out.flush();
+                Instant deadline = Instant.now().plusSeconds(20);
+                while (Instant.now().isBefore(deadline) && !hasFiles(uploads)) {
+                    Thread.sleep(100);
+                }
+                assertTrue(hasFiles(uploads), "the upload was being spooled to disk when the process was killed");
+                first.process().destroyForcibly();   // kill -9
+                assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
+            }
+            assertTrue(hasFiles(uploads), "the killed process left its spooled upload behind");
+
+            // No grace after the restart, so the test need not wait an hour for the sweeper.
+            Running second = start(port, environment, "-Dringwatch.data-dir=" + dataDir,
+                    "-Dringwatch.documents.sweep-grace=0s", "-Dringwatch.documents.housekeeping-delay=1s");
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && hasFiles(uploads)) {
+                Thread.sleep(200);
+            }
+            assertFalse(hasFiles(uploads), "the sweeper removed the spooled part of the killed upload");
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                    datasource.get("quarkus.datasource.jdbc.url"), "postgres", "postgres");
+                 java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                         "SELECT DISTINCT blob_sha256 FROM document")) {
+                java.util.Set<String> referenced = new java.util.HashSet<>();
+                while (rows.next()) {
+                    String sha = rows.getString(1).trim();
+                    referenced.add(sha);
+                    assertTrue(Files.isRegularFile(dataDir.resolve("blobs").resolve(sha.substring(0, 2))
+                            .resolve(sha.substring(2, 4)).resolve(sha)), "document row without its file: " + sha);
+                }
+                assertEquals(1, referenced.size(), "only the completed upload made a document");
+                try (var stored = Files.walk(dataDir.resolve("blobs"))) {
+                    for (Path file : stored.filter(Files::isRegularFile).toList()) {
+                        assertTrue(referenced.contains(file.getFileName().toString()), "file without its row: " + file);
+                    }
+                }
+            }
+            second.stop();
+        }
+    }
+
+    private static boolean hasFiles(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (var files = Files.list(directory)) {
+            return files.findAny().isPresent();
+        }
+    }
+
     private static void assertSeededAndServing(int port) {
         RestAssured.port = port;
         given().when().get("/api/v1/states").then().statusCode(200).body("items", hasSize(52));

@@ -65,6 +65,9 @@ class VolunteerBrowserTest {
     @Inject
     AccountService accounts;
 
+    @Inject
+    org.ringwatch.account.Fixtures fixtures;
+
     private Path profile;
     private ChromeDriverService service;
     private WebDriver driver;
@@ -121,6 +124,31 @@ class VolunteerBrowserTest {
         LocalDate filed = weekdayOnOrBefore(LocalDate.now(Today.ZONE).minusDays(10));
         logFiling(filed);
         logAcknowledgement(requestUrl, weekdayOnOrBefore(filed.plusDays(3)));
+    }
+
+    @Test
+    void shouldUploadWithAProgressBarPerFile() throws IOException {
+        org.ringwatch.account.Account owner = fixtures.account(Role.VOLUNTEER);
+        org.ringwatch.request.RecordsRequest request = fixtures.filed(owner, "IL", "aurora-police-department",
+                LocalDate.of(2026, 11, 2));
+        Path scan = profile.resolve("scan.pdf");
+        Files.write(scan, org.ringwatch.document.TestFiles.scannedPdf("Portal agreement"));
+        Path letter = profile.resolve("letter.pdf");
+        Files.write(letter, org.ringwatch.document.TestFiles.textPdf("The agency's answer"));
+
+        signIn(owner.email, org.ringwatch.account.Fixtures.PASSWORD);
+        driver.get(url("/requests/" + request.id));
+        WebElement form = driver.findElement(By.cssSelector("form.upload"));
+        form.findElement(By.cssSelector("input[type=file]")).sendKeys(scan + "\n" + letter);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        // The script keeps us on the page and shows one progress bar per file.
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("ul.upload-progress progress"), 2));
+        wait.until(d -> d.findElements(By.cssSelector("ul.upload-progress .upload-status")).stream()
+                .allMatch(s -> s.getText().contains("uploaded")));
+        assertThat(driver.getCurrentUrl(), startsWith(url("/requests/" + request.id)));
+        driver.get(url("/requests/" + request.id));
+        assertThat(driver.findElement(By.tagName("main")).getText(), containsString("scan.pdf"));
+        assertThat(driver.findElement(By.tagName("main")).getText(), containsString("letter.pdf"));
     }
 
     private void signIn(String email, String password) {
