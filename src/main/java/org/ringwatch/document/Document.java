@@ -59,6 +59,8 @@ public class Document extends PanacheEntityBase {
     /** The first document with the same bytes, when these were uploaded before. */
     public Long duplicateOf;
     public OffsetDateTime processedAt;
+    @jakarta.persistence.Column(columnDefinition = "bpchar(64)")
+    public String thumbnailSha256;
 
     public static Optional<Document> findWithRequest(long id) {
         return find("from Document d join fetch d.request r join fetch r.agency join fetch d.uploadedBy where d.id = ?1", id)

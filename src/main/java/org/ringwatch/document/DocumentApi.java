@@ -84,10 +84,10 @@ public class DocumentApi {
     @GET
     @Path("{id}/file")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "The file's bytes; supports Range and If-None-Match")
+    @Operation(summary = "The file's bytes; supports Range and If-None-Match; verify=true re-hashes them first")
     public Response file(@PathParam("id") long id, @HeaderParam("Range") String range,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return downloads.respond(visible(id), range, ifNoneMatch);
+            @HeaderParam("If-None-Match") String ifNoneMatch, @jakarta.ws.rs.QueryParam("verify") boolean verify) {
+        return downloads.respond(visible(id), range, ifNoneMatch, verify);
     }
 
     @POST

@@ -62,7 +62,14 @@ public class DocumentPages {
     @Path("{id}/file")
     public Response file(@PathParam("id") long id, @HeaderParam("Range") String range,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return downloads.respond(visible(id), range, ifNoneMatch);
+        return downloads.respond(visible(id), range, ifNoneMatch, false);
+    }
+
+    @GET
+    @Path("{id}/thumbnail")
+    @Produces("image/png")
+    public Response thumbnail(@PathParam("id") long id) {
+        return downloads.thumbnail(visible(id));
     }
 
     @POST

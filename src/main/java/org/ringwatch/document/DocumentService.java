@@ -55,6 +55,21 @@ public class DocumentService {
     }
 
     public Result attach(Account actor, long requestId, long eventId, List<Upload> uploads) {
+        return attach(actor, requestId, eventId, null, uploads);
+    }
+
+    /** Files found inside another document (an e-mail's attachments), each on its own. */
+    public List<String> attachChildren(Document parent, List<Upload> uploads) {
+        List<String> refused = new ArrayList<>();
+        for (Upload upload : uploads) {
+            Result result = attach(parent.uploadedBy, parent.request.id, parent.event == null ? null : parent.event.id,
+                    parent.id, List.of(upload));
+            result.errors().forEach((name, reason) -> refused.add(name + ": " + reason));
+        }
+        return refused;
+    }
+
+    private Result attach(Account actor, long requestId, Long eventId, Long parentId, List<Upload> uploads) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<FileType> types = new ArrayList<>();
         if (uploads.isEmpty()) {
@@ -89,13 +104,14 @@ public class DocumentService {
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an upload failed", e);
         }
-        return QuarkusTransaction.requiringNew().call(() -> record(actor, requestId, eventId, uploads, types, stored));
+        return QuarkusTransaction.requiringNew().call(() -> record(actor, requestId, eventId, parentId, uploads, types,
+                stored));
     }
 
-    private Result record(Account actor, long requestId, long eventId, List<Upload> uploads, List<FileType> types,
-            List<BlobStore.Stored> stored) {
+    private Result record(Account actor, long requestId, Long eventId, Long parentId, List<Upload> uploads,
+            List<FileType> types, List<BlobStore.Stored> stored) {
         RecordsRequest request = RecordsRequest.findById(requestId);
-        RequestEvent event = RequestEvent.findById(eventId);
+        RequestEvent event = eventId == null ? null : RequestEvent.findById(eventId);
         Account uploader = Account.findById(actor.id);
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
@@ -110,6 +126,7 @@ public class DocumentService {
             Document document = new Document();
             document.request = request;
             document.event = event;
+            document.parentId = parentId;
             document.blobSha256 = blob.sha256();
             document.originalName = FileNames.sanitise(uploads.get(i).name());
             document.uploadedBy = uploader;

@@ -27,7 +27,20 @@ public class Downloads {
         this.blobs = blobs;
     }
 
-    public Response respond(Document document, String range, String ifNoneMatch) {
+    /**
+     * @param verify re-hash the stored bytes first and refuse to serve them if they changed
+     */
+    public Response respond(Document document, String range, String ifNoneMatch, boolean verify) {
+        if (verify) {
+            try {
+                if (!blobs.verify(document.blobSha256)) {
+                    throw new IllegalStateException("The stored bytes of document " + document.id
+                            + " no longer match their SHA-256");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         long size;
         try {
             size = blobs.size(document.blobSha256);
@@ -76,6 +89,23 @@ public class Downloads {
                 ? Response.status(206).header("Content-Range", "bytes " + start + "-" + end + "/" + size)
                 : Response.ok();
         return headers(response.entity(body), document, etag).header("Content-Length", length).build();
+    }
+
+    /** The first page as a small PNG, under the same rules as the file. */
+    public Response thumbnail(Document document) {
+        if (document.thumbnailSha256 == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        StreamingOutput body = out -> {
+            try (InputStream in = blobs.open(document.thumbnailSha256, 0)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "image/png")
+                .header("ETag", "\"" + document.thumbnailSha256 + "\"")
+                .header("Cache-Control", document.isPublished() ? "public, max-age=3600" : "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'").build();
     }
 
     private static Response.ResponseBuilder headers(Response.ResponseBuilder response, Document document, String etag) {

@@ -48,9 +48,26 @@ public class Extractor {
     public record Page(String text, String source) {
     }
 
-    /** The pages, and whether some page needed OCR that was not available. */
-    public record Extraction(List<Page> pages, boolean ocrMissing) {
+    /** A file found inside another (an e-mail's attachment), spooled to a temporary file. */
+    public record Attachment(String name, Path file) {
     }
+
+    /**
+     * The pages; whether some page needed OCR that was not available; a PNG thumbnail of the
+     * first page (null when there is nothing to picture); files found inside (e-mail attachments).
+     */
+    public record Extraction(List<Page> pages, boolean ocrMissing, byte[] thumbnail, List<Attachment> attachments) {
+        Extraction(List<Page> pages, boolean ocrMissing) {
+            this(pages, ocrMissing, null, List.of());
+        }
+
+        Extraction withThumbnail(byte[] png) {
+            return new Extraction(pages, ocrMissing, png, attachments);
+        }
+    }
+
+    static final int THUMBNAIL_WIDTH = 240;
+    static final int MAX_ATTACHMENTS = 50;
 
     private final Ocr ocr;
 
@@ -62,7 +79,8 @@ public class Extractor {
         return switch (type) {
             case PDF -> pdf(file);
             case PNG, JPEG, TIFF -> image(file);
-            case TEXT, CSV, EML -> new Extraction(List.of(new Page(cap(readText(file)), "parser")), false);
+            case TEXT, CSV -> new Extraction(List.of(new Page(cap(readText(file)), "parser")), false);
+            case EML -> Mail.read(file, MAX_ATTACHMENTS, MAX_INFLATED_BYTES);
             case DOCX -> new Extraction(List.of(new Page(cap(officeText(file, "word/document.xml", "w:t")), "parser")),
                     false);
             case XLSX -> new Extraction(List.of(new Page(cap(officeText(file, "xl/sharedStrings.xml", "t")), "parser")),
@@ -123,16 +141,42 @@ public class Extractor {
                     Files.deleteIfExists(image);
                 }
             }
-            return new Extraction(pages, ocrMissing);
+            return new Extraction(pages, ocrMissing).withThumbnail(
+                    pageCount == 0 ? null : png(scaled(renderer.renderImageWithDPI(0, 36, ImageType.RGB))));
         }
     }
 
-    private Extraction image(Path file) throws IOException, InterruptedException {
+    private Extraction image(Path file) throws IOException, InterruptedException, Quarantine {
+        BufferedImage picture;
         try {
-            return new Extraction(List.of(new Page(cap(ocr.read(file)), "ocr")), false);
-        } catch (Ocr.Unavailable e) {
-            return new Extraction(List.of(new Page("", "ocr")), true);
+            picture = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new Quarantine("The image is damaged and cannot be read (" + e.getMessage() + ").");
         }
+        byte[] thumbnail = picture == null ? null : png(scaled(picture));
+        try {
+            return new Extraction(List.of(new Page(cap(ocr.read(file)), "ocr")), false).withThumbnail(thumbnail);
+        } catch (Ocr.Unavailable e) {
+            return new Extraction(List.of(new Page("", "ocr")), true).withThumbnail(thumbnail);
+        }
+    }
+
+    private static BufferedImage scaled(BufferedImage source) {
+        int width = Math.min(THUMBNAIL_WIDTH, source.getWidth());
+        int height = Math.max(1, (int) Math.round((double) source.getHeight() * width / source.getWidth()));
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = target.createGraphics();
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.drawImage(source, 0, 0, width, height, null);
+        graphics.dispose();
+        return target;
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static String readText(Path file) throws IOException {

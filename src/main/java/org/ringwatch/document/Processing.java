@@ -59,13 +59,16 @@ public class Processing {
     private final Extractor extractor;
     private final Ocr ocr;
     private final RingWatchConfig config;
+    private final DocumentService documents;
 
-    public Processing(EntityManager em, BlobStore blobs, Extractor extractor, Ocr ocr, RingWatchConfig config) {
+    public Processing(EntityManager em, BlobStore blobs, Extractor extractor, Ocr ocr, RingWatchConfig config,
+            DocumentService documents) {
         this.em = em;
         this.blobs = blobs;
         this.extractor = extractor;
         this.ocr = ocr;
         this.config = config;
+        this.documents = documents;
     }
 
     /** Runs queued jobs until none is ready. */
@@ -179,7 +182,17 @@ public class Processing {
                     }
                     throw e;
                 }
-                save(jobId, documentId, extraction);
+                try {
+                    String thumbnail = storeThumbnail(extraction.thumbnail());
+                    List<String> refused = extraction.attachments().isEmpty() ? List.of()
+                            : documents.attachChildren(document, extraction.attachments().stream()
+                                    .map(a -> new DocumentService.Upload(a.name(), a.file())).toList());
+                    save(jobId, documentId, extraction, thumbnail, refused);
+                } finally {
+                    for (Extractor.Attachment attachment : extraction.attachments()) {
+                        Files.deleteIfExists(attachment.file());
+                    }
+                }
             } finally {
                 Files.deleteIfExists(copy);
             }
@@ -200,7 +213,22 @@ public class Processing {
         }
     }
 
-    private void save(long jobId, long documentId, Extractor.Extraction extraction) {
+    /** Stores the thumbnail as a blob of its own; its row is written with the document's. */
+    private String storeThumbnail(byte[] png) throws IOException {
+        if (png == null) {
+            return null;
+        }
+        Path file = Files.createTempFile("ringwatch-thumbnail", ".png");
+        try {
+            Files.write(file, png);
+            return blobs.put(file).sha256();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void save(long jobId, long documentId, Extractor.Extraction extraction, String thumbnail,
+            List<String> refusedAttachments) {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("DELETE FROM document_page WHERE document_id = ?1").setParameter(1, documentId)
                     .executeUpdate();
@@ -213,12 +241,24 @@ public class Processing {
                         """).setParameter(1, documentId).setParameter(2, number++).setParameter(3, page.text())
                         .setParameter(4, page.source()).setParameter(5, flags(page.text())).executeUpdate();
             }
+            if (thumbnail != null) {
+                em.createNativeQuery("""
+                        INSERT INTO blob (sha256, size_bytes, media_type) VALUES (?1, ?2, 'image/png')
+                        ON CONFLICT (sha256) DO NOTHING""").setParameter(1, thumbnail)
+                        .setParameter(2, (long) extraction.thumbnail().length).executeUpdate();
+            }
             Document document = Document.findById(documentId);
             document.pageCount = extraction.pages().size();
+            document.thumbnailSha256 = thumbnail;
             document.status = extraction.ocrMissing() ? "ocr_unavailable" : "ready";
-            document.statusReason = extraction.ocrMissing()
-                    ? "Some pages have no text layer and OCR (tesseract) is not installed; they are read once it is."
-                    : null;
+            List<String> notes = new ArrayList<>();
+            if (extraction.ocrMissing()) {
+                notes.add("Some pages have no text layer and OCR (tesseract) is not installed; they are read once it is.");
+            }
+            if (!refusedAttachments.isEmpty()) {
+                notes.add("Attachments not kept: " + String.join("; ", refusedAttachments));
+            }
+            document.statusReason = notes.isEmpty() ? null : String.join(" ", notes);
             document.processedAt = OffsetDateTime.now();
             document.updatedAt = document.processedAt;
             em.createNativeQuery("UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL WHERE id = ?1")

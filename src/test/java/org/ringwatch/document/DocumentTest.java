@@ -262,6 +262,49 @@ class DocumentTest {
         assertEquals(before, Document.count());
     }
 
+    @Test
+    void shouldTurnAnEmailsAttachmentsIntoDocumentsOfTheirOwn() throws IOException {
+        String boundary = "b0undary";
+        String pdf = java.util.Base64.getMimeEncoder().encodeToString(TestFiles.textPdf("Attached MOU text"));
+        String mail = "From: clerk@city.example\r\nTo: v@example.org\r\nSubject: Your records request\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=" + boundary + "\r\n\r\n"
+                + "--" + boundary + "\r\nContent-Type: text/plain\r\n\r\nPlease find the MOU attached.\r\n"
+                + "--" + boundary + "\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment;"
+                + " filename=\"mou.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + pdf + "\r\n"
+                + "--" + boundary + "\r\nContent-Type: text/html\r\nContent-Disposition: attachment;"
+                + " filename=\"page.html\"\r\n\r\n<html><script>alert(1)</script></html>\r\n"
+                + "--" + boundary + "--\r\n";
+        long email = upload(ownerToken, "reply.eml", mail.getBytes(StandardCharsets.UTF_8), "message/rfc822")
+                .jsonPath().getLong("[0].id");
+        awaitProcessed(email).body("status", equalTo("ready"))
+                .body("status_reason", containsString("page.html: HTML, SVG and XML files are not accepted"));
+        api(ownerToken).when().get("/api/v1/documents/" + email + "/pages/1").then()
+                .body("text", containsString("Subject: Your records request"))
+                .body("text", containsString("Please find the MOU attached."));
+        Document attachment = Document.find("parentId", email).firstResult();
+        org.junit.jupiter.api.Assertions.assertNotNull(attachment, "the PDF attachment became a document");
+        assertEquals("mou.pdf", attachment.originalName);
+        awaitProcessed(attachment.id).body("status", equalTo("ready"));
+        api(ownerToken).when().get("/api/v1/documents/" + attachment.id + "/pages/1").then()
+                .body("text", containsString("Attached MOU text"));
+        assertEquals(1, Document.count("parentId", email), "the refused HTML attachment was not kept");
+    }
+
+    @Test
+    void shouldShowAThumbnailUnderTheSameRulesAsTheFile() throws IOException {
+        long id = upload(ownerToken, "thumb.pdf", TestFiles.textPdf("Thumbnail page"), "application/pdf")
+                .jsonPath().getLong("[0].id");
+        awaitProcessed(id);
+        byte[] png = api(ownerToken).when().get("/documents/" + id + "/thumbnail").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        assertEquals((byte) 0x89, png[0]);
+        given().when().get("/documents/" + id + "/thumbnail").then().statusCode(404);
+        api(moderatorToken).when().post("/api/v1/documents/" + id + "/publish").then().statusCode(200);
+        given().when().get("/documents/" + id + "/thumbnail").then().statusCode(200);
+        api(ownerToken).queryParam("verify", true).when().get("/api/v1/documents/" + id + "/file").then()
+                .statusCode(200);
+    }
+
     private String uploadPath() {
         return "/api/v1/requests/" + request.id + "/events/" + eventId + "/documents";
     }
