@@ -100,6 +100,9 @@ public class Extractor {
         }
         try (document) {
             int pageCount = document.getNumberOfPages();
+            if (pageCount == 0) {
+                throw new Quarantine("The PDF has no page RingWatch can read: its page tree is empty or broken.");
+            }
             if (pageCount > MAX_PAGES) {
                 throw new Quarantine("The PDF has " + pageCount + " pages; RingWatch reads at most " + MAX_PAGES + ".");
             }

@@ -200,12 +200,15 @@ class DocumentTest {
                 .jsonPath().getLong("[0].id");
         long bomb = upload(ownerToken, "bomb.docx", TestFiles.docxBomb(), "application/octet-stream")
                 .jsonPath().getLong("[0].id");
+        long loop = upload(ownerToken, "loop.pdf", TestFiles.loopingPdf(), "application/pdf")
+                .jsonPath().getLong("[0].id");
         awaitProcessed(encrypted).body("status", equalTo("quarantined"))
                 .body("status_reason", containsString("encrypted"));
         awaitProcessed(truncated).body("status", equalTo("quarantined"))
                 .body("status_reason", containsString("damaged"));
         awaitProcessed(bomb).body("status", equalTo("quarantined"))
                 .body("status_reason", containsString("decompression bomb"));
+        awaitProcessed(loop).body("status", equalTo("quarantined")).body("status_reason", notNullValue());
         // The service carries on: a good file after them is processed as usual.
         long good = upload(ownerToken, "after.pdf", TestFiles.textPdf("Still working"), "application/pdf")
                 .jsonPath().getLong("[0].id");

@@ -90,6 +90,15 @@ public final class TestFiles {
         return cut;
     }
 
+    /** A page tree whose only child is itself: a naive reader walks it forever. */
+    public static byte[] loopingPdf() {
+        String pdf = "%PDF-1.4\n"
+                + "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\n"
+                + "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
+        return pdf.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A DOCX whose document part inflates far beyond the cap: a decompression bomb. */
     public static byte[] docxBomb() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
