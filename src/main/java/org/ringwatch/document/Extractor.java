@@ -2,7 +2,7 @@ package org.ringwatch.document;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
@@ -33,6 +33,8 @@ public class Extractor {
 
     static final int MAX_PAGES = 5000;
     static final long MAX_INFLATED_BYTES = 200L * 1024 * 1024;
+    /** Decoded PDF streams, all together, may take this much temporary disk at most. */
+    static final long MAX_DECODED_BYTES = 1024L * 1024 * 1024;
     static final int MAX_TEXT_CHARS_PER_PAGE = 1_000_000;
     static final int OCR_DPI = 300;
     /** A page with less text than this is taken to be a scan and read by OCR. */
@@ -91,8 +93,10 @@ public class Extractor {
     private Extraction pdf(Path file) throws IOException, InterruptedException, Quarantine {
         PDDocument document;
         try {
-            // Streams are cached in temporary files, not the heap: a 500-page scan stays out of memory.
-            document = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
+            // Streams are cached in temporary files, not the heap, so a 500-page scan stays out of
+            // memory; the cache is capped, so a stream that inflates without end stops at the cap.
+            document = Loader.loadPDF(file.toFile(), "", null, null,
+                    MemoryUsageSetting.setupTempFileOnly(MAX_DECODED_BYTES).streamCache);
         } catch (InvalidPasswordException e) {
             throw new Quarantine("The PDF is encrypted with a password; ask the agency for an unprotected copy.");
         } catch (IOException e) {

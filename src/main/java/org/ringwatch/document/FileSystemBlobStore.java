@@ -65,6 +65,8 @@ public class FileSystemBlobStore implements BlobStore {
         Path target = path(sha);
         if (Files.exists(target)) {
             Files.delete(partial);
+            // Found again: it is about to be referenced, so it must not look old to the sweeper.
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
             return new Stored(sha, size, true);
         }
         Files.createDirectories(target.getParent());

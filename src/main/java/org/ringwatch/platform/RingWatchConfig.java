@@ -23,8 +23,15 @@ public interface RingWatchConfig {
     Documents documents();
 
     interface Documents {
-        /** Where blobs live; unset means {@code <data-dir>/blobs}. */
+        /** Where blobs are kept: {@code filesystem} (in {@link #blobDir()}) or {@code s3} (see {@link #s3()}). */
+        @WithDefault("filesystem")
+        Store store();
+
+        /** With {@code store=filesystem}: where blobs live; unset means {@code <data-dir>/blobs}. */
         Optional<String> blobDir();
+
+        /** With {@code store=s3}: the bucket blobs live in. */
+        S3 s3();
 
         /**
          * Largest file accepted, in bytes (default 1 GiB). The HTTP layer cannot take a body
@@ -44,6 +51,35 @@ public interface RingWatchConfig {
         /** How long an unreferenced blob or temporary file is kept before the sweeper removes it. */
         @WithDefault("1H")
         java.time.Duration sweepGrace();
+
+        enum Store {
+            /** One directory on this machine, for a single instance. */
+            FILESYSTEM,
+            /** A bucket of an S3-compatible object store, shared by several instances. */
+            S3
+        }
+
+        /** An S3-compatible object store: AWS S3 itself, or MinIO, Cloudflare R2, ... through {@link #endpoint()}. */
+        interface S3 {
+            /** The server's URL ({@code http://minio:9000}, {@code https://<account>.r2.cloudflarestorage.com}); unset means AWS S3. */
+            Optional<String> endpoint();
+
+            /** The AWS region; servers other than AWS mostly accept any ("auto" for R2). */
+            @WithDefault("us-east-1")
+            String region();
+
+            /** Required with {@code store=s3}; it must exist already. Blobs go under {@code blobs/} in it. */
+            Optional<String> bucket();
+
+            /** With {@link #secretKey()}; both unset means the default AWS credentials chain (environment, profile, instance role). */
+            Optional<String> accessKey();
+
+            Optional<String> secretKey();
+
+            /** Address the bucket as {@code <endpoint>/<bucket>/} rather than {@code <bucket>.<endpoint>}, as most S3-compatible servers need. */
+            @WithDefault("true")
+            boolean pathStyle();
+        }
     }
 
     Admin admin();

@@ -1,10 +1,8 @@
 package org.ringwatch.document;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,46 +10,55 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FileSystemBlobStoreTest {
+class FileSystemBlobStoreTest extends BlobStoreContract {
 
-    @TempDir
-    Path root;
+    private FileSystemBlobStore store;
+
+    @Override
+    protected FileSystemBlobStore store() {
+        store = new FileSystemBlobStore(work.resolve("blobs"));
+        return store;
+    }
+
+    @Override
+    protected void corrupt(String sha256, byte[] bytes) throws IOException {
+        Files.write(store.path(sha256), bytes);
+    }
+
+    @Override
+    protected void makeOlderThanNow(String... sha256) throws IOException {
+        for (String sha : sha256) {
+            setAge(store.path(sha), Duration.ofMinutes(1));
+        }
+    }
 
     @Test
-    void shouldStoreBytesUnderTheirHashOnceAndReadThemFromAnOffset() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root.resolve("blobs"));
-        Path source = Files.writeString(root.resolve("a.txt"), "hello ringwatch");
-        BlobStore.Stored first = store.put(source);
-        BlobStore.Stored second = store.put(source);
-        assertEquals("c9b1e8c7d6dfd1f6d3b4f4bbfa96d80a61a90e6bbfb0ea6f2c4ee0b10cd2a2a0".length(), first.sha256().length());
-        assertFalse(first.alreadyPresent());
-        assertTrue(second.alreadyPresent());
-        assertEquals(first.sha256(), second.sha256());
-        assertEquals(15, store.size(first.sha256()));
-        try (InputStream in = store.open(first.sha256(), 6)) {
-            assertArrayEquals("ringwatch".getBytes(), in.readAllBytes());
+    void shouldLayBlobsOutByTheirFirstFourHexDigits() throws IOException {
+        FileSystemBlobStore store = store();
+        String sha = store.put(file("a.txt", "hello ringwatch")).sha256();
+
+        Path expected = work.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        assertEquals(expected.toAbsolutePath().normalize(), store.path(sha));
+        assertTrue(Files.isRegularFile(expected));
+        try (var left = Files.list(work.resolve("blobs/tmp"))) {
+            assertEquals(0, left.count(), "nothing is left in tmp/ after a put");
         }
-        assertTrue(store.verify(first.sha256()));
-        Files.writeString(store.path(first.sha256()), "tampered");
-        assertFalse(store.verify(first.sha256()), "a changed file no longer matches its name");
     }
 
     @Test
     void shouldSweepOnlyOldUnreferencedBlobsAndLeftoverTemporaryFiles() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root.resolve("blobs"));
-        String kept = store.put(Files.writeString(root.resolve("kept"), "referenced")).sha256();
-        String orphan = store.put(Files.writeString(root.resolve("orphan"), "nobody points here")).sha256();
-        String young = store.put(Files.writeString(root.resolve("young"), "just written")).sha256();
-        Path partial = root.resolve("blobs/tmp/crashed.part");
-        Files.writeString(partial, "half of an upload");
-        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        FileSystemBlobStore store = store();
+        String kept = store.put(file("kept", "referenced")).sha256();
+        String orphan = store.put(file("orphan", "nobody points here")).sha256();
+        String young = store.put(file("young", "just written")).sha256();
+        Path partial = Files.writeString(work.resolve("blobs/tmp/crashed.part"), "half of an upload");
+        Path youngPartial = Files.writeString(work.resolve("blobs/tmp/uploading.part"), "an upload going on");
         for (Path file : new Path[] {store.path(kept), store.path(orphan), partial}) {
-            Files.setLastModifiedTime(file, old);
+            setAge(file, Duration.ofHours(2));
         }
 
         int removed = store.sweep(Set.of(kept), Duration.ofHours(1));
@@ -61,5 +68,20 @@ class FileSystemBlobStoreTest {
         assertFalse(store.exists(orphan));
         assertTrue(store.exists(young), "within the grace period an upload may still be committing its row");
         assertFalse(Files.exists(partial));
+        assertTrue(Files.exists(youngPartial), "a write still going on keeps its temporary file");
+    }
+
+    @Test
+    void shouldKeepABlobWrittenAfterTheCutoff() throws IOException {
+        FileSystemBlobStore store = store();
+        String later = store.put(file("later", "written while the sweep ran")).sha256();
+        setAge(store.path(later), Duration.ofSeconds(-5));   // a time after the sweep's "now"
+
+        assertEquals(0, store.sweep(Set.of(), Duration.ZERO));
+        assertTrue(store.exists(later));
+    }
+
+    private static void setAge(Path file, Duration age) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
     }
 }
