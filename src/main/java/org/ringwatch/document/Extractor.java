@@ -8,6 +8,12 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.SAXException;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -18,9 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -83,10 +86,7 @@ public class Extractor {
             case PNG, JPEG, TIFF -> image(file);
             case TEXT, CSV -> new Extraction(List.of(new Page(cap(readText(file)), "parser")), false);
             case EML -> Mail.read(file, MAX_ATTACHMENTS, MAX_INFLATED_BYTES);
-            case DOCX -> new Extraction(List.of(new Page(cap(officeText(file, "word/document.xml", "w:t")), "parser")),
-                    false);
-            case XLSX -> new Extraction(List.of(new Page(cap(officeText(file, "xl/sharedStrings.xml", "t")), "parser")),
-                    false);
+            case DOCX, XLSX -> new Extraction(List.of(new Page(cap(office(file)), "parser")), false);
         };
     }
 
@@ -193,15 +193,15 @@ public class Extractor {
         }
     }
 
-    /** The text runs of an Office XML part, with the inflated size capped against zip bombs. */
-    private static String officeText(Path file, String part, String element) throws IOException, Quarantine {
+    /**
+     * The text of a DOCX or XLSX through Apache Tika. The zip is measured first: a file that
+     * inflates past the cap is quarantined before any parser unpacks it.
+     */
+    private static String office(Path file) throws IOException, Quarantine {
         long inflated = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                byte[] buffer = new byte[64 * 1024];
-                java.io.ByteArrayOutputStream xml = entry.getName().equals(part)
-                        ? new java.io.ByteArrayOutputStream() : null;
+            byte[] buffer = new byte[64 * 1024];
+            while (zip.getNextEntry() != null) {
                 int read;
                 while ((read = zip.read(buffer)) > 0) {
                     inflated += read;
@@ -209,25 +209,16 @@ public class Extractor {
                         throw new Quarantine("The file inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024)
                                 + " MB: it looks like a decompression bomb.");
                     }
-                    if (xml != null) {
-                        xml.write(buffer, 0, read);
-                    }
-                }
-                if (xml != null) {
-                    return textOf(xml.toString(StandardCharsets.UTF_8), element);
                 }
             }
         }
-        return "";
-    }
-
-    private static String textOf(String xml, String element) {
-        Matcher matcher = Pattern.compile("<" + Pattern.quote(element) + "(?:\\s[^>]*)?>([^<]*)</"
-                + Pattern.quote(element) + ">").matcher(xml);
-        StringBuilder text = new StringBuilder();
-        while (matcher.find()) {
-            text.append(matcher.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                    .replace("&apos;", "'").replace("&amp;", "&")).append(' ');
+        BodyContentHandler text = new BodyContentHandler(MAX_TEXT_CHARS_PER_PAGE);
+        try (InputStream in = Files.newInputStream(file)) {
+            new OOXMLParser().parse(in, text, new Metadata(), new ParseContext());
+        } catch (SAXException e) {
+            // The text limit was reached: keep what was read.
+        } catch (TikaException e) {
+            throw new Quarantine("The file cannot be read as an Office document (" + e.getMessage() + ").");
         }
         return text.toString().strip();
     }
