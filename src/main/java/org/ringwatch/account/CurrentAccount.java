@@ -63,6 +63,10 @@ public class CurrentAccount {
         return resolvable() && identity.hasRole(Role.ADMIN_NAME);
     }
 
+    public String getEmail() {
+        return account().map(a -> a.email).orElse("");
+    }
+
     public String getName() {
         return account().map(a -> a.displayName).orElse("");
     }

@@ -175,6 +175,17 @@ public class RequestPages {
                 : "You follow this request: it is on your dashboard.");
     }
 
+    @POST
+    @Path("{id}/adopt")
+    @RolesAllowed(Role.VOLUNTEER_NAME)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response adopt(@PathParam("id") long id) {
+        views.load(id);
+        String problem = service.adopt(me.require(), id, me.isModerator());
+        return Flash.redirect("/requests/" + id, problem == null
+                ? "You adopted this request: it is yours now, with its log and deadlines." : problem);
+    }
+
     @GET
     @Path("{id}/letter")
     @Authenticated

@@ -252,6 +252,31 @@ public class RequestService {
         return numbers;
     }
 
+    /**
+     * Takes over a request: its volunteer's account was disabled (they left), or a moderator
+     * hands it on. The new requester inherits the log; the audit log keeps who had it.
+     *
+     * @return why not, or null when adopted
+     */
+    @Transactional
+    public String adopt(Account actor, long requestId, boolean moderator) {
+        RecordsRequest request = RecordsRequest.findById(requestId);
+        if (request.isOwnedBy(actor)) {
+            return "This request is yours already.";
+        }
+        if (!moderator && !request.requester.isDisabled()) {
+            return "Only a request whose volunteer has left can be adopted; follow it instead.";
+        }
+        Map<String, Object> before = snapshot(request);
+        before.put("requester_id", request.requester.id);
+        request.requester = Account.findById(actor.id);
+        request.updatedAt = OffsetDateTime.now();
+        Map<String, Object> after = snapshot(request);
+        after.put("requester_id", actor.id);
+        audit.record(actor.id, "adopt", "records_request", request.id, before, after);
+        return null;
+    }
+
     @Transactional
     public void follow(Account account, long requestId, boolean follow) {
         if (follow) {

@@ -196,6 +196,23 @@ class AuthorizationMatrixTest {
         browsers.get("other").get().when().get("/account").then().body(not(containsString(owner.email)));
     }
 
+    @Test
+    void shouldLetAVolunteerAdoptARequestOnlyOnceItsVolunteerHasLeft() {
+        browsers.get("other").get().when().post("/requests/" + open.id + "/adopt").then().statusCode(303);
+        browsers.get("other").get().formParam("date", "2026-11-03").formParam("direction", "note")
+                .when().post("/requests/" + open.id + "/events").then().statusCode(403);
+        browsers.get("admin").get().formParam("role", "volunteer").formParam("disabled", "true")
+                .when().post("/moderation/users/" + owner.id).then().statusCode(303);
+        browsers.get("other").get().when().get("/requests/" + open.id).then().body(containsString("Adopt this request"));
+        browsers.get("other").get().when().post("/requests/" + open.id + "/adopt").then().statusCode(303);
+        browsers.get("other").get().formParam("date", "2026-11-03").formParam("direction", "note")
+                .when().post("/requests/" + open.id + "/events").then().statusCode(303);
+        browsers.get("other").get().when().get("/requests/" + open.id).then()
+                .body(containsString("PRIVATE-NOTE-" + open.id));
+        browsers.get("moderator").get().when().get("/moderation/audit").then()
+                .body(containsString("adopt records_request " + open.id));
+    }
+
     private static void check(String actor, boolean ok, String what) {
         if (!ok) {
             throw new AssertionError(actor + ": wrong visibility of the " + what);
