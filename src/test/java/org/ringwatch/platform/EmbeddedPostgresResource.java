@@ -15,11 +15,12 @@ import java.util.Map;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase database;
+    private Path directory;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path directory = Files.createTempDirectory("ringwatch-test-pg");
+            directory = Files.createTempDirectory("ringwatch-test-pg");
             database = EmbeddedDatabase.start(directory.resolve("cluster"), false);
             return database.datasourceProperties();
         } catch (IOException e) {
@@ -31,6 +32,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     public void stop() {
         if (database != null) {
             database.close();
+        }
+        if (directory != null) {
+            // Each run makes a fresh cluster; leaving them would fill /tmp run after run.
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // best effort: a leftover directory in /tmp must not fail the test run
+            }
         }
     }
 }
