@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is asking: a bearer token (the API) or the sign-in cookie (the pages). Both are checked
+ * Who is asking: a bearer token (the API, which ignores cookies) or the sign-in cookie (the
+ * pages). Both are checked
  * against the database on every request, so a disabled account or a revoked token loses access
  * at once [ASVS 7.4.2].
  */
@@ -64,6 +65,11 @@ public class Authentication implements HttpAuthenticationMechanism {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return providers.authenticate(new TokenRequest(authorization.substring(7).strip()));
         }
+        if (context.request().path().startsWith("/api/")) {
+            // The API knows callers by their token only: a browser's cookie, which a cross-site
+            // page can make it send, never authorises anything there.
+            return Uni.createFrom().optional(Optional.empty());
+        }
         Optional<SessionCookies.Session> session = cookies.read(context.request().getCookie(SessionCookies.NAME));
         if (session.isPresent()) {
             // A cookie whose account was disabled or signed out everywhere is simply no sign-in.
@@ -92,12 +98,11 @@ public class Authentication implements HttpAuthenticationMechanism {
     }
 
     /** The identity of an account: its id and every role its role implies. */
-    static SecurityIdentity identityOf(Account account, String via) {
+    static SecurityIdentity identityOf(Account account) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.email))
                 .addRoles(account.roleEnum().impliedNames())
                 .addAttribute(ACCOUNT_ID, account.id)
-                .addAttribute("ringwatch.via", via)
                 .build();
     }
 
@@ -117,7 +122,7 @@ public class Authentication implements HttpAuthenticationMechanism {
                 if (token.lastUsedAt == null || token.lastUsedAt.isBefore(OffsetDateTime.now().minusMinutes(5))) {
                     token.lastUsedAt = OffsetDateTime.now();   // coarse, to spare a write per request
                 }
-                return identityOf(token.account, "token");
+                return identityOf(token.account);
             }));
         }
     }
@@ -135,7 +140,7 @@ public class Authentication implements HttpAuthenticationMechanism {
                 Account account = Account.<Account>findByIdOptional(request.session.accountId())
                         .filter(a -> !a.isDisabled() && a.sessionEpoch == request.session.epoch())
                         .orElseThrow(() -> new AuthenticationFailedException("session ended"));
-                return identityOf(account, "session");
+                return identityOf(account);
             }));
         }
     }

@@ -70,9 +70,4 @@ public class CurrentAccount {
     public String getName() {
         return account().map(a -> a.displayName).orElse("");
     }
-
-    /** True when the caller signed in with a personal token rather than the cookie. */
-    public boolean viaToken() {
-        return resolvable() && "token".equals(identity.getAttribute("ringwatch.via"));
-    }
 }

@@ -32,7 +32,9 @@ public class SearchPages {
 
     @GET
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("state") String state,
-            @QueryParam("offset") int offset) {
+            @QueryParam("offset") String offsetParam) {
+        // Parsed here: a JAX-RS int parameter answers "offset=abc" with a bare 404.
+        int offset = parseOffset(offsetParam);
         String text = q == null ? "" : q.strip();
         if (text.isEmpty()) {
             return Templates.search("", state == null ? "" : state, List.of(), false, 0, null);
@@ -44,6 +46,14 @@ public class SearchPages {
                     hits.size() > PAGE_SIZE, Math.max(0, offset), null);
         } catch (ApiProblem problem) {
             return Templates.search(text, state, List.of(), false, 0, problem.getMessage());
+        }
+    }
+
+    private static int parseOffset(String value) {
+        try {
+            return value == null || value.isBlank() ? 0 : Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 }

@@ -61,7 +61,7 @@ public class ErrorResponses {
         if (isApi(request.path())) {
             String detail = exception instanceof AuthenticationFailedException
                     ? "The bearer token is unknown or revoked, or its account is disabled."
-                    : "This needs a personal API token: send Authorization: Bearer <token>.";
+                    : "This needs a personal token: send Authorization: Bearer <token> (see POST /api/v1/tokens).";
             return Response.fromResponse(problemResponse(401, "Unauthorized", detail, request.path(), null))
                     .header("WWW-Authenticate", "Bearer realm=\"RingWatch\"").build();
         }

@@ -205,6 +205,10 @@ class AccountFlowTest {
                         + " \"title\": \"t\", \"records\": \"r\"}")
                 .when().post("/api/v1/requests").then().statusCode(401).contentType("application/problem+json")
                 .body("detail", containsString("personal token"));
+        Account moderator = fixtures.account(Role.MODERATOR);
+        given().cookie(SessionCookies.NAME, fixtures.session(moderator)).when()
+                .post("/api/v1/documents/1/publish").then().statusCode(401)
+                .contentType("application/problem+json");
         given().header("Authorization", "Bearer rw_not-a-real-token").contentType("application/json").body("{}")
                 .when().post("/api/v1/requests").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
     }

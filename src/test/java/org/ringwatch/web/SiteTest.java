@@ -62,6 +62,12 @@ class SiteTest {
     }
 
     @Test
+    void shouldTreatABadSearchOffsetAsTheFirstPage() {
+        given().queryParam("q", "agreement").queryParam("offset", "abc").when().get("/search")
+                .then().statusCode(200).body(containsString("Search the released records"));
+    }
+
+    @Test
     void shouldReportHealthAndMetricsAndOpenApi() {
         given().when().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
