@@ -101,7 +101,9 @@ public class DocumentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withholdPage(@PathParam("id") long id, @PathParam("page") int page, @RestForm boolean release) {
         visible(id);
-        service.withholdPage(me.require(), id, page, !release);
+        if (!service.withholdPage(me.require(), id, page, !release)) {
+            return Flash.redirect("/documents/" + id, "This document has no page " + page + "; nothing changed.");
+        }
         return Flash.redirect("/documents/" + id + "#page-" + page, release ? "Page released." : "Page withheld.");
     }
 

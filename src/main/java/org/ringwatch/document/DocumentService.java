@@ -174,12 +174,17 @@ public class DocumentService {
         return null;
     }
 
-    /** Withholds or releases single pages of an otherwise published document. */
+    /** Withholds or releases one page of an otherwise published document; false when it has no such page. */
     @Transactional
-    public void withholdPage(Account moderator, long documentId, int page, boolean withheld) {
-        em.createNativeQuery("UPDATE document_page SET withheld = ?1 WHERE document_id = ?2 AND page_number = ?3")
+    public boolean withholdPage(Account moderator, long documentId, int page, boolean withheld) {
+        int changed = em.createNativeQuery(
+                        "UPDATE document_page SET withheld = ?1 WHERE document_id = ?2 AND page_number = ?3")
                 .setParameter(1, withheld).setParameter(2, documentId).setParameter(3, page).executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
         audit.record(moderator.id, withheld ? "withhold_page" : "release_page", "document", documentId, null,
                 Map.of("page", page));
+        return true;
     }
 }
