@@ -16,6 +16,12 @@ public interface RingWatchConfig {
     /** Public base URL ("https://ringwatch.example"), for links the API hands out; empty means the request's own. */
     Optional<String> publicUrl();
 
+    /**
+     * Pins the date every deadline, embargo and "overdue" is reckoned against (YYYY-MM-DD);
+     * unset means the real date. The tests pin it so none depends on the day it runs.
+     */
+    Optional<java.time.LocalDate> today();
+
     Seed seed();
 
     Session session();

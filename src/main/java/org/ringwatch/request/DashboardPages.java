@@ -14,6 +14,7 @@ import org.ringwatch.account.Role;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.ringwatch.platform.Today;
 
 /** A volunteer's desk: their requests by what is due, overdue first, and the requests they follow. */
 @Path("/dashboard")
@@ -50,11 +51,11 @@ public class DashboardPages {
                 .sorted(Comparator.comparing((RequestView v) -> v.deadline().dueDate(),
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        List<RequestView> followed = RecordsRequest.<RecordsRequest>list("""
+        // A followed request that has since been embargoed drops out until the embargo ends.
+        List<RequestView> followed = views.visible(RecordsRequest.<RecordsRequest>list("""
                         from RecordsRequest r join fetch r.agency
                         where r.id in (select f.requestId from RequestFollower f where f.accountId = ?1)""", account.id)
-                .stream().filter(r -> !r.isOwnedBy(account)).map(views::view)
-                .filter(v -> !v.request().isDraft()).toList();
+                .stream().filter(r -> !r.isOwnedBy(account)).toList());
         List<RequestView> overdue = mine.stream().filter(v -> v.deadline().overdue()).toList();
         List<RequestView> dueSoon = mine.stream().filter(v -> !v.deadline().overdue() && v.deadline().dueDate() != null
                 && !v.deadline().dueDate().isAfter(now.plusDays(DUE_SOON_DAYS))).toList();

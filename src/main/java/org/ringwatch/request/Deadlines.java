@@ -1,6 +1,7 @@
 package org.ringwatch.request;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.ringwatch.platform.Today;
 import org.ringwatch.state.BusinessCalendar;
 import org.ringwatch.state.HolidayRule;
 import org.ringwatch.state.RecordsLaw;

@@ -71,10 +71,12 @@ public class RecordsRequest extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
-    /** Other open requests to the same agency: a new one is probably a duplicate. */
+    /**
+     * Every open request to the agency, whoever may see it: a new one is probably a duplicate.
+     * Callers show it through {@code RequestViews.openTo}, which hides what the viewer may not see.
+     */
     public static List<RecordsRequest> activeFor(Agency agency) {
-        return list("from RecordsRequest r join fetch r.requester where r.agency = ?1"
-                + " and r.status not in ('withdrawn', 'fulfilled', 'no_responsive_records', 'denied') order by r.createdAt",
-                agency);
+        return list("from RecordsRequest r join fetch r.requester where r.agency = ?1 and r.status in ?2"
+                + " order by r.createdAt", agency, RequestStatus.activeCodes());
     }
 }

@@ -2,6 +2,7 @@ package org.ringwatch.request;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.ringwatch.account.CurrentAccount;
+import org.ringwatch.platform.Today;
 
 /**
  * Who may see and change a request, decided in one place for every representation (page,

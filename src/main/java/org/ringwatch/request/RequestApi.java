@@ -122,11 +122,10 @@ public class RequestApi {
             throw ApiProblem.invalid(Map.of("agency", "No agency \"" + body.agency()
                     + "\"; give \"<state code>/<agency slug>\" as in /api/v1/agencies."));
         }
-        List<RecordsRequest> others = RecordsRequest.activeFor(agency);
+        OpenRequests others = views.openTo(agency);
         if (!others.isEmpty() && !Boolean.TRUE.equals(body.allowDuplicate())) {
-            throw ApiProblem.of(409, "Conflict", "Another open request targets " + agency.name + " (ids "
-                    + others.stream().map(r -> String.valueOf(r.id)).toList()
-                    + "). Follow it, or send allow_duplicate: true to file your own.");
+            throw ApiProblem.of(409, "Conflict", "Another open request targets " + agency.name + " ("
+                    + others.describe() + "). Follow it, or send allow_duplicate: true to file your own.");
         }
         RequestService.Result<RecordsRequest> result = service.create(me.require(), agency, body.title(),
                 body.records(), body.feeWaiver() == null || body.feeWaiver());

@@ -21,6 +21,7 @@ import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.agency.AgencyDirectory.AgencyRow;
+import org.ringwatch.platform.Today;
 import org.ringwatch.state.RecordsLaw;
 import org.ringwatch.web.Flash;
 
@@ -53,7 +54,7 @@ public class RequestPages {
         static native TemplateInstance list(List<RequestList.Listed> requests);
 
         static native TemplateInstance start(String q, List<AgencyRow> agencies, Agency agency, RecordsLaw law,
-                List<RecordsRequest> others, String title, String records, boolean feeWaiver,
+                OpenRequests others, String title, String records, boolean feeWaiver,
                 Map<String, String> errors);
 
         static native TemplateInstance request(RequestView view, List<RequestStatus> nextStatuses, EventForm event,
@@ -97,7 +98,8 @@ public class RequestPages {
         Agency agency = agency(agencyKey);
         if (agency == null) {
             List<AgencyRow> found = q == null || q.isBlank() ? List.of() : directory.page(null, q.strip(), null, 50);
-            return Templates.start(q == null ? "" : q, found, null, null, List.of(), "", "", true, Map.of());
+            return Templates.start(q == null ? "" : q, found, null, null, new OpenRequests(List.of(), 0), "", "", true,
+                    Map.of());
         }
         return startForm(agency, "Records about the Ring partnership", defaultRecords(agency), true, Map.of());
     }
@@ -111,8 +113,7 @@ public class RequestPages {
         if (target == null) {
             throw new NotFoundException();
         }
-        List<RecordsRequest> others = RecordsRequest.activeFor(target);
-        if (!others.isEmpty() && !confirmDuplicate) {
+        if (!views.openTo(target).isEmpty() && !confirmDuplicate) {
             return Response.status(409).entity(startForm(target, title, records, feeWaiver, Map.of("confirmDuplicate",
                     "Another request to this agency is open. Follow it instead, or tick the box to file your own."))).build();
         }
@@ -225,7 +226,7 @@ public class RequestPages {
     private TemplateInstance startForm(Agency agency, String title, String records, boolean feeWaiver,
             Map<String, String> errors) {
         return Templates.start("", List.of(), agency, RecordsLaw.currentFor(agency.stateCode).orElse(null),
-                RecordsRequest.activeFor(agency), title, records, feeWaiver, errors);
+                views.openTo(agency), title, records, feeWaiver, errors);
     }
 
     /** "ca/slug" or "CA/slug" to the agency, or null. */

@@ -7,6 +7,7 @@ import org.ringwatch.account.Account;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.audit.Audit;
 import org.ringwatch.platform.Names;
+import org.ringwatch.platform.Today;
 import org.ringwatch.state.RecordsLaw;
 
 import java.math.BigDecimal;

@@ -1,6 +1,8 @@
 package org.ringwatch.request;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +70,11 @@ public enum RequestStatus {
     /** Still open: a duplicate request to the same agency is worth a warning. */
     public boolean isActive() {
         return this != WITHDRAWN && !isDecision();
+    }
+
+    /** The stored codes of {@link #isActive()} statuses, for queries. */
+    public static List<String> activeCodes() {
+        return Arrays.stream(values()).filter(RequestStatus::isActive).map(RequestStatus::code).toList();
     }
 
     /**

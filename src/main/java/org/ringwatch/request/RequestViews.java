@@ -2,6 +2,7 @@ package org.ringwatch.request;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
+import org.ringwatch.agency.Agency;
 
 import java.util.List;
 
@@ -27,6 +28,18 @@ public class RequestViews {
         RecordsRequest request = RecordsRequest.findWithAgency(id).filter(access::canSee)
                 .orElseThrow(NotFoundException::new);
         return view(request);
+    }
+
+    /** The open requests to {@code agency} the viewer may see, and how many others are open there. */
+    public OpenRequests openTo(Agency agency) {
+        List<RecordsRequest> open = RecordsRequest.activeFor(agency);
+        List<RecordsRequest> visible = open.stream().filter(access::canSee).toList();
+        return new OpenRequests(visible, open.size() - visible.size());
+    }
+
+    /** Those of {@code requests} the viewer may see, as views. */
+    public List<RequestView> visible(List<RecordsRequest> requests) {
+        return requests.stream().filter(access::canSee).map(this::view).toList();
     }
 
     public RequestView view(RecordsRequest request) {

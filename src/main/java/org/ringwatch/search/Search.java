@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
-import org.ringwatch.request.Today;
+import org.ringwatch.platform.Today;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.ListPage;
+import org.ringwatch.platform.Today;
 import org.ringwatch.state.HolidayCalendar.Holiday;
 
 import java.time.LocalDate;
@@ -58,8 +59,11 @@ public class StateApi {
 
     private final AgencyDirectory directory;
 
-    public StateApi(AgencyDirectory directory) {
+    private final Today today;
+
+    public StateApi(AgencyDirectory directory, Today today) {
         this.directory = directory;
+        this.today = today;
     }
 
     @GET
@@ -81,7 +85,7 @@ public class StateApi {
         State state = State.findByCode(code)
                 .orElseThrow(() -> ApiProblem.notFound("No state, district or federal jurisdiction has the code '"
                         + code + "'. Codes are USPS abbreviations (NY, DC) or US."));
-        int year = LocalDate.now(StatePages.CIVIL_ZONE).getYear();
+        int year = today.date().getYear();
         return new StateDetail(state.code, state.name, state.kind,
                 directory.countsByState().getOrDefault(state.code, 0L),
                 RecordsLaw.currentFor(state.code).map(LawView::of).orElse(null),

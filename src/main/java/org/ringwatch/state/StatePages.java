@@ -11,10 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.agency.AgencyDirectory.CityGroup;
 import org.ringwatch.agency.AgencyDirectory.CityPage;
+import org.ringwatch.platform.Today;
 import org.ringwatch.state.HolidayCalendar.Holiday;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +22,6 @@ import java.util.Map;
 @Path("/states")
 @Produces(MediaType.TEXT_HTML)
 public class StatePages {
-
-    /** Deadlines and holidays are reckoned in the agencies' own time zones; Eastern is the US civil default. */
-    static final ZoneId CIVIL_ZONE = ZoneId.of("America/New_York");
 
     @CheckedTemplate
     static class Templates {
@@ -39,9 +35,11 @@ public class StatePages {
     }
 
     private final AgencyDirectory directory;
+    private final Today today;
 
-    public StatePages(AgencyDirectory directory) {
+    public StatePages(AgencyDirectory directory, Today today) {
         this.directory = directory;
+        this.today = today;
     }
 
     @GET
@@ -55,7 +53,7 @@ public class StatePages {
     @Path("{code}")
     public TemplateInstance state(@PathParam("code") String code) {
         State state = State.findByCode(code).orElseThrow(NotFoundException::new);
-        int year = LocalDate.now(CIVIL_ZONE).getYear();
+        int year = today.date().getYear();
         List<CityGroup> cities = directory.byCity(state.code);
         return Templates.state(state, RecordsLaw.currentFor(state.code).orElse(null), year,
                 HolidayCalendar.observedIn(HolidayRule.forState(state.code), year), cities,

@@ -100,6 +100,13 @@ public class Fixtures {
                 current.privateNotes);
     }
 
+    /** A seeded agency no request targets yet, so a test can count the requests to it. */
+    @Transactional
+    public Agency quietAgency() {
+        return Agency.<Agency>find("from Agency a where not exists"
+                + " (select 1 from RecordsRequest r where r.agency = a) order by a.id desc").firstResult();
+    }
+
     private static String csrfToken() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

@@ -10,6 +10,7 @@ import org.ringwatch.account.Account;
 import org.ringwatch.account.Fixtures;
 import org.ringwatch.account.Role;
 import org.ringwatch.platform.EmbeddedPostgresResource;
+import org.ringwatch.platform.Today;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ class AuthorizationMatrixTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    Today today;
+
     Account owner;
     Account other;
     Account moderator;
@@ -57,7 +61,7 @@ class AuthorizationMatrixTest {
         open = fixtures.filed(owner, "IL", AGENCY, filed);
         draft = fixtures.draft(owner, "IL", AGENCY);
         embargoed = fixtures.filed(owner, "IL", AGENCY, filed);
-        fixtures.embargo(owner, embargoed, LocalDate.now().plusMonths(3));
+        fixtures.embargo(owner, embargoed, today.date().plusMonths(3));
         browsers = new LinkedHashMap<>();
         browsers.put("anonymous", Fixtures::anonymousBrowser);
         browsers.put("owner", () -> fixtures.browser(owner));
@@ -122,7 +126,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void shouldPublishAnEmbargoedRequestByItselfWhenTheEmbargoEnds() {
-        fixtures.embargo(owner, embargoed, LocalDate.now(Today.ZONE));
+        fixtures.embargo(owner, embargoed, today.date());
         given().when().get("/requests/" + embargoed.id).then().statusCode(200);
         given().when().get("/api/v1/requests/" + embargoed.id).then().statusCode(200);
     }

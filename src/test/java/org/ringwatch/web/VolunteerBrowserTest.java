@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringwatch.account.AccountService;
 import org.ringwatch.account.Role;
 import org.ringwatch.platform.EmbeddedPostgresResource;
-import org.ringwatch.request.Today;
+import org.ringwatch.platform.Today;
 
 import java.io.IOException;
 import java.net.URL;
@@ -67,6 +67,9 @@ class VolunteerBrowserTest {
 
     @Inject
     org.ringwatch.account.Fixtures fixtures;
+
+    @Inject
+    Today today;
 
     private Path profile;
     private ChromeDriverService service;
@@ -121,7 +124,7 @@ class VolunteerBrowserTest {
         String title = "Ring agreement " + UUID.randomUUID();
         String requestUrl = startRequest("il/aurora-police-department", title);
 
-        LocalDate filed = weekdayOnOrBefore(LocalDate.now(Today.ZONE).minusDays(10));
+        LocalDate filed = weekdayOnOrBefore(today.date().minusDays(10));
         logFiling(filed);
         logAcknowledgement(requestUrl, weekdayOnOrBefore(filed.plusDays(3)));
     }
