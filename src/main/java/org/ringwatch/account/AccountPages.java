@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.ringwatch.web.Flash;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +69,7 @@ public class AccountPages {
             outcome.retryAfter().ifPresent(wait -> response.header("Retry-After", wait.toSeconds()));
             return response.build();
         }
-        return Response.seeOther(java.net.URI.create(safeNext(next))).cookie(cookies.issue(outcome.account().get()))
+        return Response.seeOther(URI.create(safeNext(next))).cookie(cookies.issue(outcome.account().get()))
                 .build();
     }
 
@@ -77,7 +79,7 @@ public class AccountPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout() {
         me.id().ifPresent(accounts::endSessions);
-        return Response.seeOther(java.net.URI.create("/")).cookie(cookies.clear()).build();
+        return Response.seeOther(URI.create("/")).cookie(cookies.clear()).build();
     }
 
     @GET
@@ -103,7 +105,7 @@ public class AccountPages {
                     .entity(Templates.invitation(token, invitation.email, invitation.role, name, result.errors()))
                     .build();
         }
-        return Response.seeOther(java.net.URI.create("/dashboard")).cookie(cookies.issue(result.value()))
+        return Response.seeOther(URI.create("/dashboard")).cookie(cookies.issue(result.value()))
                 .cookie(org.ringwatch.web.Flash.cookieFor("Welcome to RingWatch, " + result.value().displayName + "."))
                 .build();
     }
@@ -142,7 +144,7 @@ public class AccountPages {
                     .build();
         }
         // This device stays signed in with a fresh cookie; the others were signed out.
-        return Response.seeOther(java.net.URI.create("/account"))
+        return Response.seeOther(URI.create("/account"))
                 .cookie(cookies.issue(Account.findById(account.id)), Flash.cookieFor("Password changed."))
                 .build();
     }
@@ -182,9 +184,19 @@ public class AccountPages {
     /** Only our own paths: an open redirect after sign-in would be a phishing tool [ASVS 3.7.2]. */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.contains("\r") || next.contains("\n")) {
+                || !isUri(next)) {
             return "/dashboard";
         }
         return next;
+    }
+
+    /** Spaces, controls, stray '%' and the like make no Location header; they get the default instead. */
+    private static boolean isUri(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getScheme() == null && uri.getRawAuthority() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

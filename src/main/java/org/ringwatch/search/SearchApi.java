@@ -53,6 +53,10 @@ public class SearchApi {
             try {
                 offset = Integer.parseInt(Cursor.decode(cursor.strip(), 1).get(0));
             } catch (NumberFormatException e) {
+                offset = -1;
+            }
+            // A cursor is opaque but not signed: one decoded to a negative or foreign offset is refused here.
+            if (offset < 0) {
                 throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
             }
         }

@@ -1,5 +1,7 @@
 package org.ringwatch.web;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.Location;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -7,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,12 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Problem;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -31,6 +36,8 @@ import java.util.UUID;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    /** Before the body handler and every resource. */
+    private static final int NUL_CHECK_ORDER = -1000;
 
     private final Template error;
 
@@ -74,6 +81,14 @@ public class ErrorResponses {
         return respond(403, "Your account cannot do this. If you think it should, ask a moderator.", request.path());
     }
 
+    /** A multipart body our parser cannot read: a client's fault, not ours. */
+    @ServerExceptionMapper
+    public Response malformedUpload(MultipartParser.MalformedMessageException exception, HttpServerRequest request) {
+        return respond(400, "The upload could not be read: its multipart body is malformed, for example by a file name"
+                + " with a line break in it. Send each file as a part named \"file\" with a plain file name.",
+                request.path());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception exception, HttpServerRequest request) {
         String id = UUID.randomUUID().toString();
@@ -82,22 +97,42 @@ public class ErrorResponses {
                 request.path());
     }
 
+    /**
+     * A NUL character (%00) in the path or query is refused before any resource sees it:
+     * PostgreSQL can neither store nor search it, and it is never part of an honest request.
+     */
+    void refuseNulCharacters(@Observes Router router) {
+        router.route().order(NUL_CHECK_ORDER).handler(context -> {
+            String uri = context.request().uri();
+            if (uri.indexOf('\0') < 0 && !uri.toLowerCase(Locale.ROOT).contains("%00")) {
+                context.next();
+                return;
+            }
+            end(context, 400, "Bad Request", "The address contains a NUL character (%00), which no search or field"
+                    + " can take. Remove it and try again.");
+        });
+    }
+
     /** Paths no resource or static file claims end here, after every other route. */
     void lastRoute(@Observes Router router) {
         router.route().order(Integer.MAX_VALUE).handler(context -> {
             if (context.response().ended()) {
                 return;
             }
-            String path = context.request().path();
-            String detail = detailFor(404);
-            if (isApi(path)) {
-                context.response().setStatusCode(404).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .end(io.vertx.core.json.Json.encode(new Problem("about:blank", "Not Found", 404, detail, path, null)));
-            } else {
-                context.response().setStatusCode(404).putHeader("Content-Type", "text/html; charset=UTF-8")
-                        .end(page(404, "Not Found", detail));
-            }
+            end(context, 404, "Not Found", detailFor(404));
         });
+    }
+
+    /** Answers a request no resource handles, in the representation its caller reads. */
+    private void end(RoutingContext context, int status, String title, String detail) {
+        String path = context.request().path();
+        if (isApi(path)) {
+            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(io.vertx.core.json.Json.encode(new Problem("about:blank", title, status, detail, path, null)));
+        } else {
+            context.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=UTF-8")
+                    .end(page(status, title, detail));
+        }
     }
 
     private Response respond(int status, String detail, String path) {
@@ -115,8 +150,23 @@ public class ErrorResponses {
                 .entity(new Problem("about:blank", title, status, detail, path, parameter)).build();
     }
 
+    /**
+     * The error page in the layout. A request refused before any resource (a NUL character) has
+     * no request context yet, and the layout reads {@code inject:me}: it gets one of its own.
+     */
     private String page(int status, String title, String detail) {
-        return error.data("status", status).data("title", title).data("detail", detail).render();
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean own = !requestContext.isActive();
+        if (own) {
+            requestContext.activate();
+        }
+        try {
+            return error.data("status", status).data("title", title).data("detail", detail).render();
+        } finally {
+            if (own) {
+                requestContext.terminate();
+            }
+        }
     }
 
     private static boolean isApi(String path) {
