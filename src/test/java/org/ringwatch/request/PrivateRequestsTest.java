@@ -116,4 +116,17 @@ class PrivateRequestsTest {
                 .body("items.id", not(hasItem(late.id.intValue())));
         given().when().get("/api/v1/requests/" + late.id).then().body("overdue", equalTo(true));
     }
+
+    @Test
+    void shouldKeepWhatASignedInPersonIsShownOutOfSharedCaches() {
+        RecordsRequest embargoed = fixtures.filed(owner, agency.stateCode, agency.slug, today.date().minusDays(2));
+        fixtures.embargo(owner, embargoed, today.date().plusMonths(1));
+        fixtures.browser(owner).when().get("/requests/" + embargoed.id).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-store"));
+        fixtures.browser(owner).when().get("/dashboard").then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-store"));
+        Fixtures.api(fixtures.token(owner)).when().get("/api/v1/requests/" + embargoed.id).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-store"));
+        given().when().get("/requests/" + embargoed.id).then().statusCode(404);
+    }
 }
