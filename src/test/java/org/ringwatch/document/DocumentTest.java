@@ -132,11 +132,13 @@ class DocumentTest {
         for (String path : paths) {
             given().when().get(path).then().statusCode(200);
         }
-        fixtures.browser(moderator).when().post("/documents/" + id + "/pages/1/withhold").then().statusCode(303);
+        fixtures.browser(moderator).formParam("reason", "an officer's phone").when()
+                .post("/documents/" + id + "/pages/1/withhold").then().statusCode(303);
+        DocumentFixtures.awaitPublic(id);
         given().when().get("/api/v1/documents/" + id + "/pages/1").then().statusCode(200)
                 .body("withheld", equalTo(true)).body("text", nullValue());
-        fixtures.browser(moderator).when().post("/documents/" + id + "/pages/99/withhold").then().statusCode(303)
-                .header("Location", not(containsString("#page-99")));
+        fixtures.browser(moderator).formParam("reason", "none").when().post("/documents/" + id + "/pages/99/withhold")
+                .then().statusCode(303).header("Location", not(containsString("#page-99")));
         api(moderatorToken).body("{\"reason\": \"\"}").when().post("/api/v1/documents/" + id + "/withhold")
                 .then().statusCode(422).body("errors.reason", notNullValue());
         api(moderatorToken).body("{\"reason\": \"residents' names\"}").when()
