@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.Formula;
 import org.ringwatch.account.Account;
 import org.ringwatch.request.RecordsRequest;
 import org.ringwatch.request.RequestEvent;
@@ -14,10 +15,14 @@ import org.ringwatch.request.RequestEvent;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A file an agency sent, attached to a correspondence entry. Private until a moderator
- * publishes it; its bytes live in the {@link BlobStore} under {@link #blobSha256}.
+ * publishes it; its bytes live in the {@link BlobStore} under {@link #blobSha256}. A PDF with
+ * withheld pages also has a public copy without them ({@link #publicBlobSha256}); who gets which
+ * is {@link DocumentAccess}'s decision.
  */
 @Entity
 public class Document extends PanacheEntityBase {
@@ -61,6 +66,15 @@ public class Document extends PanacheEntityBase {
     public OffsetDateTime processedAt;
     @jakarta.persistence.Column(columnDefinition = "bpchar(64)")
     public String thumbnailSha256;
+    /** The copy without the withheld pages; null while none is withheld or while it is being made. */
+    @jakarta.persistence.Column(columnDefinition = "bpchar(64)")
+    public String publicBlobSha256;
+    /** The first page of that copy, as a small PNG. */
+    @jakarta.persistence.Column(columnDefinition = "bpchar(64)")
+    public String publicThumbnailSha256;
+    /** Read with the row rather than kept beside it, so it cannot disagree with the pages. */
+    @Formula("(SELECT count(*) FROM document_page p WHERE p.document_id = id AND p.withheld)")
+    public int withheldPages;
 
     public static Optional<Document> findWithRequest(long id) {
         return find("from Document d join fetch d.request r join fetch r.agency join fetch d.uploadedBy where d.id = ?1", id)
@@ -69,6 +83,18 @@ public class Document extends PanacheEntityBase {
 
     public static List<Document> ofRequest(RecordsRequest request) {
         return list("request = ?1 order by createdAt, id", request);
+    }
+
+    /** The withheld pages and why, by page number, as they are now. */
+    static SortedMap<Integer, String> withheldReasons(long documentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT page_number, withheld_reason FROM document_page
+                 WHERE document_id = ?1 AND withheld ORDER BY page_number""").setParameter(1, documentId)
+                .getResultList();
+        SortedMap<Integer, String> pages = new TreeMap<>();
+        rows.forEach(row -> pages.put(((Number) row[0]).intValue(), (String) row[1]));
+        return pages;
     }
 
     public FileType type() {

@@ -1,13 +1,20 @@
 package org.ringwatch.document;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.Query;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.request.RequestAccess;
 
+import java.util.Optional;
+
 /**
- * Who may see a document, decided once for the page, the page text, the file, ranges of it,
- * search results and the API [ASVS 8.2.1]: the public sees a document only when it is published
- * and its request is public; the uploader, the requester and moderators see it always.
+ * Who may see a document and which bytes they get, decided once for the page, the page text,
+ * the file, ranges of it, the thumbnail, search results and the API [ASVS 8.2.1]. The uploader,
+ * the requester and moderators review it: they see it always, the original file and every page.
+ * Everyone else sees it only when it is public: published, on a request anyone may see, and with
+ * no withheld page the public could read. A PDF with withheld pages is public through a copy in
+ * which they are replaced, once that copy is made; any other file with a withheld part is not
+ * public at all (only a PDF's pages can be replaced, {@link PublicCopy#canCopy}).
  */
 @RequestScoped
 public class DocumentAccess {
@@ -20,8 +27,22 @@ public class DocumentAccess {
         this.me = me;
     }
 
+    /** The document as this viewer may see it; empty when they may not (answer 404, as for a missing one). */
+    public Optional<DocumentView> view(Document document) {
+        DocumentView.Copy everyone = isPublic(document) ? publicCopy(document).orElseThrow() : null;
+        if (canReview(document)) {
+            return Optional.of(new DocumentView(document, true, DocumentView.Copy.original(document), everyone));
+        }
+        return Optional.ofNullable(everyone).map(copy -> new DocumentView(document, false, copy, copy));
+    }
+
     public boolean canSee(Document document) {
-        return canReview(document) || (document.isPublished() && requests.canSee(document.request));
+        return canReview(document) || isPublic(document);
+    }
+
+    /** Whether anyone at all, signed in or not, may see the document: the only case a shared cache may keep it. */
+    public boolean isPublic(Document document) {
+        return document.isPublished() && publicCopy(document).isPresent() && requests.isPublic(document.request);
     }
 
     /** Sees private and withheld documents and pages: the uploader, the requester, moderators. */
@@ -34,6 +55,27 @@ public class DocumentAccess {
         return me.isModerator();
     }
 
-    /** The SQL condition for lists and search (documents aliased d, requests r). */
-    public static final String PUBLIC = "d.visibility = 'published' AND " + RequestAccess.VISIBLE;
+    /** The bytes the public may get, if any: the original while no page is withheld, else the copy without them. */
+    private static Optional<DocumentView.Copy> publicCopy(Document document) {
+        if (document.withheldPages == 0) {
+            return Optional.of(DocumentView.Copy.original(document));
+        }
+        if (!PublicCopy.canCopy(document.type()) || document.publicBlobSha256 == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DocumentView.Copy(document.publicBlobSha256, document.publicThumbnailSha256));
+    }
+
+    /**
+     * {@link #isPublic} as an SQL condition for lists and search (documents aliased d, requests r);
+     * bind its parameters with {@link #bindPublic}.
+     */
+    public static final String PUBLIC = "d.visibility = 'published'"
+            + " AND (NOT EXISTS (SELECT 1 FROM document_page w WHERE w.document_id = d.id AND w.withheld)"
+            + " OR (d.file_type = '" + FileType.PDF.code() + "' AND d.public_blob_sha256 IS NOT NULL))"
+            + " AND " + RequestAccess.PUBLIC;
+
+    public void bindPublic(Query query) {
+        requests.bindPublic(query);
+    }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,18 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.request.RequestViews;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 /** Documents for scripts: metadata, page text and bytes, review. Uploads: {@link DocumentUploadApi}. */
@@ -32,18 +26,33 @@ import java.util.Map;
 @Tag(name = "Documents", description = "Files agencies sent, their pages and their review")
 public class DocumentApi {
 
-    public record DocumentJson(long id, long request, Long event, String name, String sha256, String type,
-            String status, String statusReason, String visibility, Integer pageCount, Long duplicateOf,
-            OffsetDateTime createdAt, String file, String page) {
+    /**
+     * A document as the viewer may see it. {@code sha256} and {@code size} describe the bytes
+     * {@code file} gives this viewer: the original to its reviewers, to everyone else the public
+     * copy (where withheld pages are replaced), whose SHA-256 is {@code public_sha256} (null
+     * while nothing is public).
+     */
+    public record DocumentJson(long id, long request, Long event, String name, String sha256, long size,
+            String publicSha256, String type, String status, String statusReason, String visibility,
+            Integer pageCount, Long duplicateOf, OffsetDateTime createdAt, String file, String page) {
 
-        static DocumentJson of(Document d) {
+        static DocumentJson of(DocumentView view) {
+            Document d = view.document();
             return new DocumentJson(d.id, d.request.id, d.event == null ? null : d.event.id, d.originalName,
-                    d.blobSha256, d.fileType, d.status, d.statusReason, d.visibility, d.pageCount, d.duplicateOf,
-                    d.createdAt, "/api/v1/documents/" + d.id + "/file", "/documents/" + d.id);
+                    view.file().sha256(), StoredBlob.<StoredBlob>findById(view.file().sha256()).sizeBytes,
+                    view.publicFile() == null ? null : view.publicFile().sha256(), d.fileType, d.status,
+                    d.statusReason, d.visibility, d.pageCount, d.duplicateOf, d.createdAt,
+                    "/api/v1/documents/" + d.id + "/file", "/documents/" + d.id);
         }
     }
 
-    public record PageJson(long document, int page, String text, String source, boolean withheld) {
+    public record PageJson(long document, int page, String text, String source, boolean withheld,
+            String withheldReason) {
+
+        static PageJson of(long document, PageText page) {
+            return new PageJson(document, page.number(), page.text(), page.source(), page.withheld(),
+                    page.withheldReason());
+        }
     }
 
     public record Withholding(String reason) {
@@ -52,39 +61,36 @@ public class DocumentApi {
     private final DocumentService service;
     private final DocumentAccess access;
     private final Downloads downloads;
-    private final DocumentPages pages;
     private final CurrentAccount me;
 
-    public DocumentApi(DocumentService service, DocumentAccess access, Downloads downloads, DocumentPages pages,
-            CurrentAccount me) {
+    public DocumentApi(DocumentService service, DocumentAccess access, Downloads downloads, CurrentAccount me) {
         this.service = service;
         this.access = access;
         this.downloads = downloads;
-        this.pages = pages;
         this.me = me;
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A document's metadata")
-    public DocumentJson get(@PathParam("id") long id) {
-        return DocumentJson.of(visible(id));
+    public Response get(@PathParam("id") long id) {
+        DocumentView view = visible(id);
+        return DocumentView.privateUnlessPublic(Response.ok(DocumentJson.of(view)), view).build();
     }
 
     @GET
     @Path("{id}/pages/{n}")
-    @Operation(summary = "The text of one page; withheld pages have no text for the public")
-    public PageJson page(@PathParam("id") long id, @PathParam("n") int number) {
-        Document document = visible(id);
-        return pages.pages(document, access.canReview(document)).stream().filter(p -> p.number() == number)
-                .findFirst().map(p -> new PageJson(id, number, p.text(), p.source(), p.withheld()))
-                .orElseThrow(() -> ApiProblem.notFound("Document " + id + " has no page " + number + "."));
+    @Operation(summary = "The text of one page; withheld pages have no text for the public, only the reason")
+    public Response page(@PathParam("id") long id, @PathParam("n") int number) {
+        DocumentView view = visible(id);
+        return DocumentView.privateUnlessPublic(Response.ok(pageJson(view, number)), view).build();
     }
 
     @GET
     @Path("{id}/file")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "The file's bytes; supports Range and If-None-Match; verify=true re-hashes them first")
+    @Operation(summary = "The file's bytes; supports Range and If-None-Match; verify=true re-hashes them first",
+            description = "The public gets a copy where each withheld page is replaced by one that says why.")
     public Response file(@PathParam("id") long id, @HeaderParam("Range") String range,
             @HeaderParam("If-None-Match") String ifNoneMatch, @jakarta.ws.rs.QueryParam("verify") boolean verify) {
         return downloads.respond(visible(id), range, ifNoneMatch, verify);
@@ -116,14 +122,51 @@ public class DocumentApi {
         return DocumentJson.of(reloaded(id));
     }
 
+    @POST
+    @Path("{id}/pages/{n}/withhold")
+    @RolesAllowed(Role.MODERATOR_NAME)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Withhold one page with a reason (moderators)",
+            description = "Until the copy without the page is made, the public gets nothing of the document.")
+    public PageJson withholdPage(@PathParam("id") long id, @PathParam("n") int number, Withholding body) {
+        visible(id);
+        return changed(id, number, service.withholdPage(me.require(), id, number, body == null ? null : body.reason()));
+    }
+
+    @POST
+    @Path("{id}/pages/{n}/release")
+    @RolesAllowed(Role.MODERATOR_NAME)
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Release a withheld page (moderators)")
+    public PageJson releasePage(@PathParam("id") long id, @PathParam("n") int number) {
+        visible(id);
+        return changed(id, number, service.releasePage(me.require(), id, number));
+    }
+
+    private PageJson changed(long id, int number, DocumentService.PageChange change) {
+        return switch (change) {
+            case NO_REASON -> throw ApiProblem.invalid(Map.of("reason", change.problem));
+            case NO_SUCH_PAGE -> throw ApiProblem.notFound("Document " + id + " has no page " + number + ".");
+            case DONE -> pageJson(reloaded(id), number);
+        };
+    }
+
+    private static PageJson pageJson(DocumentView view, int number) {
+        long id = view.document().id;
+        return PageText.of(view).stream().filter(p -> p.number() == number).findFirst()
+                .map(p -> PageJson.of(id, p))
+                .orElseThrow(() -> ApiProblem.notFound("Document " + id + " has no page " + number + "."));
+    }
+
     /** The change was made in its own transaction; this request's session still holds the old state. */
-    private Document reloaded(long id) {
+    private DocumentView reloaded(long id) {
         Document.getEntityManager().clear();
         return visible(id);
     }
 
-    private Document visible(long id) {
-        return Document.findWithRequest(id).filter(access::canSee)
+    private DocumentView visible(long id) {
+        return Document.findWithRequest(id).flatMap(access::view)
                 .orElseThrow(() -> ApiProblem.notFound("No document " + id + " that you may see."));
     }
 }

@@ -3,7 +3,6 @@ package org.ringwatch.document;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,36 +25,28 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class DocumentPages {
 
-    /** A page of text as the viewer may see it: withheld pages show no text to the public. */
-    public record PageView(int number, String text, String source, boolean withheld, String flags) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance document(Document document, List<PageView> pages, boolean canReview,
-                boolean canPublish, String problem);
+        static native TemplateInstance document(DocumentView view, List<PageText> pages, boolean canPublish,
+                String problem);
     }
 
     private final DocumentService service;
     private final DocumentAccess access;
     private final Downloads downloads;
     private final CurrentAccount me;
-    private final EntityManager em;
 
-    public DocumentPages(DocumentService service, DocumentAccess access, Downloads downloads, CurrentAccount me,
-            EntityManager em) {
+    public DocumentPages(DocumentService service, DocumentAccess access, Downloads downloads, CurrentAccount me) {
         this.service = service;
         this.access = access;
         this.downloads = downloads;
         this.me = me;
-        this.em = em;
     }
 
     @GET
     @Path("{id}")
-    public TemplateInstance document(@PathParam("id") long id) {
-        Document document = visible(id);
-        return page(document, null);
+    public Response document(@PathParam("id") long id) {
+        return page(visible(id), 200, null);
     }
 
     @GET
@@ -87,10 +78,10 @@ public class DocumentPages {
     @RolesAllowed(Role.MODERATOR_NAME)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withhold(@PathParam("id") long id, @RestForm String reason) {
-        Document document = visible(id);
+        DocumentView view = visible(id);
         String problem = service.withhold(me.require(), id, reason);
         if (problem != null) {
-            return Response.status(422).entity(page(document, problem)).build();
+            return page(view, 422, problem);
         }
         return Flash.redirect("/documents/" + id, "Withheld.");
     }
@@ -99,34 +90,26 @@ public class DocumentPages {
     @Path("{id}/pages/{page}/withhold")
     @RolesAllowed(Role.MODERATOR_NAME)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response withholdPage(@PathParam("id") long id, @PathParam("page") int page, @RestForm boolean release) {
-        visible(id);
-        if (!service.withholdPage(me.require(), id, page, !release)) {
-            return Flash.redirect("/documents/" + id, "This document has no page " + page + "; nothing changed.");
-        }
-        return Flash.redirect("/documents/" + id + "#page-" + page, release ? "Page released." : "Page withheld.");
+    public Response withholdPage(@PathParam("id") long id, @PathParam("page") int page, @RestForm boolean release,
+            @RestForm String reason) {
+        DocumentView view = visible(id);
+        DocumentService.PageChange change = release ? service.releasePage(me.require(), id, page)
+                : service.withholdPage(me.require(), id, page, reason);
+        return switch (change) {
+            case NO_REASON -> page(view, 422, "Page " + page + ": " + change.problem);
+            case NO_SUCH_PAGE -> Flash.redirect("/documents/" + id, "Page " + page + ": " + change.problem);
+            case DONE -> Flash.redirect("/documents/" + id + "#page-" + page, release ? "Page released."
+                    : "Page withheld; what the public gets now is said under “The public”.");
+        };
     }
 
-    private TemplateInstance page(Document document, String problem) {
-        boolean review = access.canReview(document);
-        return Templates.document(document, pages(document, review), review, access.canPublish(), problem);
+    private Response page(DocumentView view, int status, String problem) {
+        return DocumentView.privateUnlessPublic(Response.status(status)
+                .entity(Templates.document(view, PageText.of(view), access.canPublish(), problem)), view).build();
     }
 
-    List<PageView> pages(Document document, boolean review) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT page_number, text_content, text_source, withheld, personal_data_flags::text
-                  FROM document_page WHERE document_id = ?1 ORDER BY page_number
-                """).setParameter(1, document.id).getResultList();
-        return rows.stream().map(r -> {
-            boolean withheld = (Boolean) r[3];
-            return new PageView(((Number) r[0]).intValue(), withheld && !review ? null : (String) r[1],
-                    (String) r[2], withheld, review ? (String) r[4] : null);
-        }).toList();
-    }
-
-    /** The document if the viewer may see it; 404 otherwise, so private ones do not reveal they exist. */
-    private Document visible(long id) {
-        return Document.findWithRequest(id).filter(access::canSee).orElseThrow(NotFoundException::new);
+    /** The document as the viewer may see it; 404 otherwise, so private ones do not reveal they exist. */
+    private DocumentView visible(long id) {
+        return Document.findWithRequest(id).flatMap(access::view).orElseThrow(NotFoundException::new);
     }
 }

@@ -3,6 +3,7 @@ package org.ringwatch.document;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.ringwatch.account.Account;
 import org.ringwatch.audit.Audit;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Accepts uploaded files onto a correspondence entry and moves documents through review.
@@ -174,17 +176,68 @@ public class DocumentService {
         return null;
     }
 
-    /** Withholds or releases one page of an otherwise published document; false when it has no such page. */
-    @Transactional
-    public boolean withholdPage(Account moderator, long documentId, int page, boolean withheld) {
-        int changed = em.createNativeQuery(
-                        "UPDATE document_page SET withheld = ?1 WHERE document_id = ?2 AND page_number = ?3")
-                .setParameter(1, withheld).setParameter(2, documentId).setParameter(3, page).executeUpdate();
-        if (changed == 0) {
-            return false;
+    /** What withholding or releasing a page came to; {@link #problem} says why nothing changed. */
+    public enum PageChange {
+        DONE(null),
+        NO_SUCH_PAGE("This document has no such page; nothing changed."),
+        NO_REASON("Say why the page is withheld: the public reads it on the page that replaces it.");
+
+        public final String problem;
+
+        PageChange(String problem) {
+            this.problem = problem;
         }
-        audit.record(moderator.id, withheld ? "withhold_page" : "release_page", "document", documentId, null,
-                Map.of("page", page));
-        return true;
+    }
+
+    /**
+     * Withholds one page with a reason, shown to the public where the page was. The public copy
+     * made for the pages as they were is dropped in the same transaction: until the copy for the
+     * pages as they are now exists, the public gets no file at all, never the original.
+     */
+    @Transactional
+    public PageChange withholdPage(Account moderator, long documentId, int page, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        return why.isEmpty() ? PageChange.NO_REASON : changePage(moderator, documentId, page, why);
+    }
+
+    /** Releases a withheld page; the public copy is made again, or is the original once none is withheld. */
+    @Transactional
+    public PageChange releasePage(Account moderator, long documentId, int page) {
+        return changePage(moderator, documentId, page, null);
+    }
+
+    /** @param reason why the page is withheld; null to release it */
+    private PageChange changePage(Account moderator, long documentId, int page, String reason) {
+        // The lock a public copy takes to be saved, so none is saved for pages changed under it.
+        Document document = Document.findById(documentId, LockModeType.PESSIMISTIC_WRITE);
+        List<?> reasons = em.createNativeQuery(
+                        "SELECT withheld_reason FROM document_page WHERE document_id = ?1 AND page_number = ?2")
+                .setParameter(1, documentId).setParameter(2, page).getResultList();
+        if (reasons.isEmpty()) {
+            return PageChange.NO_SUCH_PAGE;
+        }
+        String before = (String) reasons.get(0);
+        if (Objects.equals(before, reason)) {
+            return PageChange.DONE;
+        }
+        em.createNativeQuery("""
+                UPDATE document_page SET withheld = ?1, withheld_reason = NULLIF(?2, '')
+                 WHERE document_id = ?3 AND page_number = ?4""")
+                .setParameter(1, reason != null).setParameter(2, reason == null ? "" : reason).setParameter(3, documentId)
+                .setParameter(4, page).executeUpdate();
+        document.publicBlobSha256 = null;
+        document.publicThumbnailSha256 = null;
+        document.updatedAt = OffsetDateTime.now();
+        if (!Document.withheldReasons(documentId).isEmpty() && PublicCopy.canCopy(document.type())) {
+            Jobs.enqueuePublicCopy(em, documentId);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("page", page);
+        if (reason != null) {
+            after.put("reason", reason);
+        }
+        audit.record(moderator.id, reason == null ? "release_page" : "withhold_page", "document", documentId,
+                before == null ? null : Map.of("page", page, "reason", before), after);
+        return PageChange.DONE;
     }
 }

@@ -34,11 +34,14 @@ public class DocumentUploadApi {
     private final DocumentService service;
     private final RequestViews requests;
     private final CurrentAccount me;
+    private final DocumentAccess access;
 
-    public DocumentUploadApi(DocumentService service, RequestViews requests, CurrentAccount me) {
+    public DocumentUploadApi(DocumentService service, RequestViews requests, CurrentAccount me,
+            DocumentAccess access) {
         this.service = service;
         this.requests = requests;
         this.me = me;
+        this.access = access;
     }
 
     @POST
@@ -68,7 +71,9 @@ public class DocumentUploadApi {
             }
             throw ApiProblem.invalid(result.errors());
         }
-        return Response.status(201).entity(result.documents().stream().map(DocumentApi.DocumentJson::of).toList()).build();
+        // The uploader reviews what they upload, so each is theirs to see.
+        return Response.status(201).entity(result.documents().stream()
+                .map(d -> DocumentApi.DocumentJson.of(access.view(d).orElseThrow())).toList()).build();
     }
 
 }

@@ -11,10 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves a document's bytes straight from the blob store: byte ranges (206 with Content-Range,
- * 416 when out of bounds), a strong ETag from the SHA-256 with If-None-Match, and headers that
- * keep the browser from running anything in the file [ASVS 5.3.1]: nosniff, a sandbox CSP, and
- * attachment for everything except PDFs, which open in the browser's own viewer.
+ * Serves the bytes a viewer may get of a document (the original to its reviewers, the public
+ * copy to everyone else: {@link DocumentView#file}) straight from the blob store: byte ranges
+ * (206 with Content-Range, 416 when out of bounds) over those bytes, a strong ETag from their
+ * SHA-256 with If-None-Match, Cache-Control that lets shared caches keep only what anyone may
+ * get, and headers that keep the browser from running anything in the file [ASVS 5.3.1]:
+ * nosniff, a sandbox CSP, and attachment for everything except PDFs, which open in the
+ * browser's own viewer.
  */
 @ApplicationScoped
 public class Downloads {
@@ -30,10 +33,12 @@ public class Downloads {
     /**
      * @param verify re-hash the stored bytes first and refuse to serve them if they changed
      */
-    public Response respond(Document document, String range, String ifNoneMatch, boolean verify) {
+    public Response respond(DocumentView view, String range, String ifNoneMatch, boolean verify) {
+        Document document = view.document();
+        String sha256 = view.file().sha256();
         if (verify) {
             try {
-                if (!blobs.verify(document.blobSha256)) {
+                if (!blobs.verify(sha256)) {
                     throw new IllegalStateException("The stored bytes of document " + document.id
                             + " no longer match their SHA-256");
                 }
@@ -43,13 +48,13 @@ public class Downloads {
         }
         long size;
         try {
-            size = blobs.size(document.blobSha256);
+            size = blobs.size(sha256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String etag = "\"" + document.blobSha256 + "\"";
+        String etag = "\"" + sha256 + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
-            return headers(Response.notModified(), document, etag).build();
+            return headers(Response.notModified(), view, etag).build();
         }
         long start = 0;
         long end = size - 1;
@@ -65,7 +70,7 @@ public class Downloads {
                     end = matcher.group(2).isEmpty() ? size - 1 : Math.min(parse(matcher.group(2)), size - 1);
                 }
                 if (start >= size || start > end || size == 0) {
-                    return headers(Response.status(416), document, etag)
+                    return headers(Response.status(416), view, etag)
                             .header("Content-Range", "bytes */" + size).build();
                 }
                 partial = true;
@@ -75,7 +80,7 @@ public class Downloads {
         long from = start;
         long length = end - start + 1;
         StreamingOutput body = out -> {
-            try (InputStream in = blobs.open(document.blobSha256, from)) {
+            try (InputStream in = blobs.open(sha256, from)) {
                 byte[] buffer = new byte[64 * 1024];
                 long remaining = length;
                 int read;
@@ -88,32 +93,35 @@ public class Downloads {
         Response.ResponseBuilder response = partial
                 ? Response.status(206).header("Content-Range", "bytes " + start + "-" + end + "/" + size)
                 : Response.ok();
-        return headers(response.entity(body), document, etag).header("Content-Length", length).build();
+        return headers(response.entity(body), view, etag).header("Content-Length", length).build();
     }
 
-    /** The first page as a small PNG, under the same rules as the file. */
-    public Response thumbnail(Document document) {
-        if (document.thumbnailSha256 == null) {
+    /** The first page of the viewer's file as a small PNG, under the same rules as the file. */
+    public Response thumbnail(DocumentView view) {
+        String sha256 = view.file().thumbnailSha256();
+        if (sha256 == null) {
             throw new jakarta.ws.rs.NotFoundException();
         }
         StreamingOutput body = out -> {
-            try (InputStream in = blobs.open(document.thumbnailSha256, 0)) {
+            try (InputStream in = blobs.open(sha256, 0)) {
                 in.transferTo(out);
             }
         };
         return Response.ok(body, "image/png")
-                .header("ETag", "\"" + document.thumbnailSha256 + "\"")
-                .header("Cache-Control", document.isPublished() ? "public, max-age=3600" : "private, no-store")
+                .header("ETag", "\"" + sha256 + "\"")
+                .header("Cache-Control", DocumentView.cacheControl(view.fileIsPublic(), 3600))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'").build();
     }
 
-    private static Response.ResponseBuilder headers(Response.ResponseBuilder response, Document document, String etag) {
+    private static Response.ResponseBuilder headers(Response.ResponseBuilder response, DocumentView view,
+            String etag) {
+        Document document = view.document();
         FileType type = document.type();
         return response.type(type.mediaType())
                 .header("ETag", etag)
                 .header("Accept-Ranges", "bytes")
-                .header("Cache-Control", document.isPublished() ? "public, max-age=300" : "private, no-store")
+                .header("Cache-Control", DocumentView.cacheControl(view.fileIsPublic(), 300))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("Content-Disposition", FileNames.contentDisposition(

@@ -90,19 +90,27 @@ public class Extractor {
         };
     }
 
-    private Extraction pdf(Path file) throws IOException, InterruptedException, Quarantine {
-        PDDocument document;
+    /** Opens an untrusted PDF within the limits; the caller closes it. */
+    static PDDocument open(Path file) throws Quarantine {
         try {
             // Streams are cached in temporary files, not the heap, so a 500-page scan stays out of
             // memory; the cache is capped, so a stream that inflates without end stops at the cap.
-            document = Loader.loadPDF(file.toFile(), "", null, null,
+            return Loader.loadPDF(file.toFile(), "", null, null,
                     MemoryUsageSetting.setupTempFileOnly(MAX_DECODED_BYTES).streamCache);
         } catch (InvalidPasswordException e) {
             throw new Quarantine("The PDF is encrypted with a password; ask the agency for an unprotected copy.");
         } catch (IOException e) {
             throw new Quarantine("The PDF is damaged and cannot be read (" + e.getMessage() + ").");
         }
-        try (document) {
+    }
+
+    /** The first page as a small PNG. */
+    static byte[] thumbnail(PDDocument document) throws IOException {
+        return png(scaled(new PDFRenderer(document).renderImageWithDPI(0, 36, ImageType.RGB)));
+    }
+
+    private Extraction pdf(Path file) throws IOException, InterruptedException, Quarantine {
+        try (PDDocument document = open(file)) {
             int pageCount = document.getNumberOfPages();
             if (pageCount == 0) {
                 throw new Quarantine("The PDF has no page RingWatch can read: its page tree is empty or broken.");
@@ -148,8 +156,7 @@ public class Extractor {
                     Files.deleteIfExists(image);
                 }
             }
-            return new Extraction(pages, ocrMissing).withThumbnail(
-                    pageCount == 0 ? null : png(scaled(renderer.renderImageWithDPI(0, 36, ImageType.RGB))));
+            return new Extraction(pages, ocrMissing).withThumbnail(thumbnail(document));
         }
     }
 

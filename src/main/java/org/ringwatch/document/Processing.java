@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.ringwatch.platform.RingWatchConfig;
 
@@ -14,12 +15,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +34,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The background work on documents, driven by the job table so it survives restarts and
- * spreads over instances: each instance claims one job at a time with FOR UPDATE SKIP LOCKED,
- * a stale claim (its instance died) is taken over after its lease, failures are retried with
- * backoff, and each extraction has a time limit after which the document is quarantined.
+ * The background work on documents (reading their text; making the public copy of those with
+ * withheld pages), driven by the job table so it survives restarts and spreads over instances:
+ * each instance claims one job at a time with FOR UPDATE SKIP LOCKED, a stale claim (its
+ * instance died) is taken over after its lease, failures are retried with backoff, and each
+ * parse of a file has a time limit after which the document is quarantined.
  */
 @ApplicationScoped
 public class Processing {
@@ -60,15 +65,17 @@ public class Processing {
     private final Ocr ocr;
     private final RingWatchConfig config;
     private final DocumentService documents;
+    private final PublicCopy publicCopies;
 
     public Processing(EntityManager em, BlobStore blobs, Extractor extractor, Ocr ocr, RingWatchConfig config,
-            DocumentService documents) {
+            DocumentService documents, PublicCopy publicCopies) {
         this.em = em;
         this.blobs = blobs;
         this.extractor = extractor;
         this.ocr = ocr;
         this.config = config;
         this.documents = documents;
+        this.publicCopies = publicCopies;
     }
 
     /** Runs queued jobs until none is ready. */
@@ -81,7 +88,7 @@ public class Processing {
         }
     }
 
-    /** Removes blobs no row references, and documents waiting for OCR are retried once it is installed. */
+    /** Removes blobs nothing references, and documents waiting for OCR are retried once it is installed. */
     @Scheduled(every = "10m", delayed = "${ringwatch.documents.housekeeping-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {
@@ -98,6 +105,7 @@ public class Processing {
 
     /** @return how many files the sweeper removed */
     public int sweep() {
+        forgetUnreferencedBlobs(Instant.now().minus(config.documents().sweepGrace()));
         try {
             @SuppressWarnings("unchecked")
             List<String> referenced = QuarkusTransaction.requiringNew().call(() ->
@@ -109,6 +117,14 @@ public class Processing {
             LOG.warn("The blob sweeper failed; it runs again later", e);
             return 0;
         }
+    }
+
+    /**
+     * Forgets blobs no document refers to any more and stored before {@code cutoff}: old public
+     * copies and their thumbnails. Their files go with the next sweep of the store.
+     */
+    int forgetUnreferencedBlobs(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> StoredBlob.forgetUnreferenced(cutoff));
     }
 
     /**
@@ -155,53 +171,23 @@ public class Processing {
 
     private void run(long jobId) {
         Object[] job = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "SELECT (payload ->> 'document_id')::bigint, attempts FROM job WHERE id = ?1")
+                "SELECT kind, (payload ->> 'document_id')::bigint, attempts FROM job WHERE id = ?1")
                 .setParameter(1, jobId).getSingleResult());
-        long documentId = ((Number) job[0]).longValue();
-        int attempts = ((Number) job[1]).intValue();
-        Document document = QuarkusTransaction.requiringNew().call(() -> Document.<Document>findById(documentId));
+        boolean publicCopy = Jobs.PUBLIC_COPY.equals(job[0]);
+        long documentId = ((Number) job[1]).longValue();
+        int attempts = ((Number) job[2]).intValue();
         try {
-            Path copy = Files.createTempFile("ringwatch-extract", "." + document.type().extension());
-            try {
-                try (InputStream in = blobs.open(document.blobSha256, 0)) {
-                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-                Future<Extractor.Extraction> running = executor.submit(() -> extractor.extract(copy, document.type()));
-                Extractor.Extraction extraction;
-                try {
-                    extraction = running.get(JOB_SECONDS, TimeUnit.SECONDS);
-                } catch (TimeoutException e) {
-                    running.cancel(true);
-                    throw new Extractor.Quarantine("Reading the file took longer than " + JOB_SECONDS + " s.");
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Extractor.Quarantine quarantine) {
-                        throw quarantine;
-                    }
-                    if (e.getCause() instanceof OutOfMemoryError || e.getCause() instanceof StackOverflowError) {
-                        throw new Extractor.Quarantine("Reading the file needed more memory than allowed.");
-                    }
-                    throw e;
-                }
-                try {
-                    String thumbnail = storeThumbnail(extraction.thumbnail());
-                    List<String> refused = extraction.attachments().isEmpty() ? List.of()
-                            : documents.attachChildren(document, extraction.attachments().stream()
-                                    .map(a -> new DocumentService.Upload(a.name(), a.file())).toList());
-                    save(jobId, documentId, extraction, thumbnail, refused);
-                } finally {
-                    for (Extractor.Attachment attachment : extraction.attachments()) {
-                        Files.deleteIfExists(attachment.file());
-                    }
-                }
-            } finally {
-                Files.deleteIfExists(copy);
+            if (publicCopy) {
+                makePublicCopy(jobId, documentId);
+            } else {
+                extract(jobId, documentId);
             }
         } catch (Extractor.Quarantine e) {
-            finish(jobId, documentId, "quarantined", e.getMessage(), "done");
+            giveUp(jobId, documentId, publicCopy, e.getMessage(), "done");
         } catch (Exception e) {
-            LOG.warnf(e, "Extraction of document %d failed (attempt %d)", documentId, attempts);
+            LOG.warnf(e, "Job %d (%s, document %d) failed (attempt %d)", jobId, job[0], documentId, attempts);
             if (attempts >= MAX_ATTEMPTS) {
-                finish(jobId, documentId, "quarantined", "Processing failed " + attempts + " times: " + e.getMessage(),
+                giveUp(jobId, documentId, publicCopy, "Processing failed " + attempts + " times: " + e.getMessage(),
                         "failed");
             } else {
                 QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
@@ -213,43 +199,146 @@ public class Processing {
         }
     }
 
+    private void extract(long jobId, long documentId) throws Exception {
+        Document document = QuarkusTransaction.requiringNew().call(() -> Document.<Document>findById(documentId));
+        Path copy = fetch(document.blobSha256, document.type());
+        try {
+            Extractor.Extraction extraction = bounded(() -> extractor.extract(copy, document.type()));
+            try {
+                BlobStore.Stored thumbnail = storeThumbnail(extraction.thumbnail());
+                List<String> refused = extraction.attachments().isEmpty() ? List.of()
+                        : documents.attachChildren(document, extraction.attachments().stream()
+                                .map(a -> new DocumentService.Upload(a.name(), a.file())).toList());
+                save(jobId, documentId, extraction, thumbnail, refused);
+            } finally {
+                for (Extractor.Attachment attachment : extraction.attachments()) {
+                    Files.deleteIfExists(attachment.file());
+                }
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /**
+     * Makes the copy the public gets of a document with withheld pages. The pages may change
+     * while it is made; the copy is kept only if they are still as they were read, and made
+     * again otherwise, so a copy never shows a page withheld after it was started.
+     */
+    private void makePublicCopy(long jobId, long documentId) throws Exception {
+        Document document = QuarkusTransaction.requiringNew().call(() -> Document.<Document>findById(documentId));
+        SortedMap<Integer, String> withheld = QuarkusTransaction.requiringNew()
+                .call(() -> Document.withheldReasons(documentId));
+        if (withheld.isEmpty() || !PublicCopy.canCopy(document.type())) {
+            savePublicCopy(jobId, documentId, withheld, null, null);
+            return;
+        }
+        Path original = fetch(document.blobSha256, document.type());
+        Path copy = Files.createTempFile("ringwatch-public", ".pdf");
+        try {
+            byte[] thumbnail = bounded(() -> publicCopies.make(original, withheld, copy));
+            savePublicCopy(jobId, documentId, withheld, blobs.put(copy), storeThumbnail(thumbnail));
+        } finally {
+            Files.deleteIfExists(original);
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private void savePublicCopy(long jobId, long documentId, SortedMap<Integer, String> withheld,
+            BlobStore.Stored file, BlobStore.Stored thumbnail) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Withholding and releasing lock the row too: the pages cannot change until this commits.
+            Document document = Document.findById(documentId, LockModeType.PESSIMISTIC_WRITE);
+            done(jobId);
+            if (!Document.withheldReasons(documentId).equals(withheld)) {
+                Jobs.enqueuePublicCopy(em, documentId);
+                return;
+            }
+            if (file != null) {
+                StoredBlob.register(file.sha256(), file.size(), FileType.PDF.mediaType());
+            }
+            if (thumbnail != null) {
+                StoredBlob.register(thumbnail.sha256(), thumbnail.size(), "image/png");
+            }
+            document.publicBlobSha256 = file == null ? null : file.sha256();
+            document.publicThumbnailSha256 = thumbnail == null ? null : thumbnail.sha256();
+            document.updatedAt = OffsetDateTime.now();
+        });
+    }
+
+    /** A private copy of the stored bytes for a parser to read. */
+    private Path fetch(String sha256, FileType type) throws IOException {
+        Path copy = Files.createTempFile("ringwatch-extract", "." + type.extension());
+        try (InputStream in = blobs.open(sha256, 0)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
+    /**
+     * Runs a parser over an untrusted file on the worker thread, within the time limit; a file
+     * that takes too long or too much memory is quarantined.
+     */
+    private <T> T bounded(Callable<T> work) throws Exception {
+        Future<T> running = executor.submit(work);
+        try {
+            return running.get(JOB_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new Extractor.Quarantine("Reading the file took longer than " + JOB_SECONDS + " s.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Extractor.Quarantine quarantine) {
+                throw quarantine;
+            }
+            if (e.getCause() instanceof OutOfMemoryError || e.getCause() instanceof StackOverflowError) {
+                throw new Extractor.Quarantine("Reading the file needed more memory than allowed.");
+            }
+            throw e;
+        }
+    }
+
     /** Stores the thumbnail as a blob of its own; its row is written with the document's. */
-    private String storeThumbnail(byte[] png) throws IOException {
+    private BlobStore.Stored storeThumbnail(byte[] png) throws IOException {
         if (png == null) {
             return null;
         }
         Path file = Files.createTempFile("ringwatch-thumbnail", ".png");
         try {
             Files.write(file, png);
-            return blobs.put(file).sha256();
+            return blobs.put(file);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private void save(long jobId, long documentId, Extractor.Extraction extraction, String thumbnail,
+    /**
+     * Writes the pages read. A page's withheld flag and reason are the moderator's, not the
+     * file's: reading the file again (OCR installed later) updates the text and keeps them.
+     */
+    private void save(long jobId, long documentId, Extractor.Extraction extraction, BlobStore.Stored thumbnail,
             List<String> refusedAttachments) {
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("DELETE FROM document_page WHERE document_id = ?1").setParameter(1, documentId)
-                    .executeUpdate();
             int number = 1;
             for (Extractor.Page page : extraction.pages()) {
                 em.createNativeQuery("""
                         INSERT INTO document_page (document_id, page_number, text_content, text_source,
                                                    personal_data_flags, search_vector)
                         VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), to_tsvector('english', ?3))
+                        ON CONFLICT (document_id, page_number) DO UPDATE
+                           SET text_content = EXCLUDED.text_content, text_source = EXCLUDED.text_source,
+                               personal_data_flags = EXCLUDED.personal_data_flags,
+                               search_vector = EXCLUDED.search_vector
                         """).setParameter(1, documentId).setParameter(2, number++).setParameter(3, page.text())
                         .setParameter(4, page.source()).setParameter(5, flags(page.text())).executeUpdate();
             }
+            em.createNativeQuery("DELETE FROM document_page WHERE document_id = ?1 AND page_number >= ?2")
+                    .setParameter(1, documentId).setParameter(2, number).executeUpdate();
             if (thumbnail != null) {
-                em.createNativeQuery("""
-                        INSERT INTO blob (sha256, size_bytes, media_type) VALUES (?1, ?2, 'image/png')
-                        ON CONFLICT (sha256) DO NOTHING""").setParameter(1, thumbnail)
-                        .setParameter(2, (long) extraction.thumbnail().length).executeUpdate();
+                StoredBlob.register(thumbnail.sha256(), thumbnail.size(), "image/png");
             }
             Document document = Document.findById(documentId);
             document.pageCount = extraction.pages().size();
-            document.thumbnailSha256 = thumbnail;
+            document.thumbnailSha256 = thumbnail == null ? null : thumbnail.sha256();
             document.status = extraction.ocrMissing() ? "ocr_unavailable" : "ready";
             List<String> notes = new ArrayList<>();
             if (extraction.ocrMissing()) {
@@ -261,18 +350,31 @@ public class Processing {
             document.statusReason = notes.isEmpty() ? null : String.join(" ", notes);
             document.processedAt = OffsetDateTime.now();
             document.updatedAt = document.processedAt;
-            em.createNativeQuery("UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL WHERE id = ?1")
-                    .setParameter(1, jobId).executeUpdate();
+            done(jobId);
         });
     }
 
-    private void finish(long jobId, long documentId, String status, String reason, String jobStatus) {
+    private void done(long jobId) {
+        em.createNativeQuery("UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL WHERE id = ?1")
+                .setParameter(1, jobId).executeUpdate();
+    }
+
+    /**
+     * A file that cannot be read is quarantined. A public copy that cannot be made leaves the
+     * document as it is, and so not public (there is no copy); the reviewers read why.
+     */
+    private void giveUp(long jobId, long documentId, boolean publicCopy, String reason, String jobStatus) {
         QuarkusTransaction.requiringNew().run(() -> {
             Document document = Document.findById(documentId);
-            document.status = status;
-            document.statusReason = reason;
-            document.processedAt = OffsetDateTime.now();
-            document.updatedAt = document.processedAt;
+            if (publicCopy) {
+                document.statusReason = "The public copy without the withheld pages could not be made, so the"
+                        + " document is not public: " + reason;
+            } else {
+                document.status = "quarantined";
+                document.statusReason = reason;
+                document.processedAt = OffsetDateTime.now();
+            }
+            document.updatedAt = OffsetDateTime.now();
             em.createNativeQuery("UPDATE job SET status = ?2, last_error = ?3, locked_by = NULL, locked_until = NULL"
                     + " WHERE id = ?1").setParameter(1, jobId).setParameter(2, jobStatus).setParameter(3, reason)
                     .executeUpdate();

@@ -1,6 +1,7 @@
 package org.ringwatch.request;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.Query;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.platform.Today;
 
@@ -22,7 +23,12 @@ public class RequestAccess {
     }
 
     public boolean canSee(RecordsRequest request) {
-        return canSeePrivate(request) || (!request.isDraft() && !request.isEmbargoed(today.date()));
+        return canSeePrivate(request) || isPublic(request);
+    }
+
+    /** Whether anyone at all, signed in or not, may see it: filed and out of embargo. */
+    public boolean isPublic(RecordsRequest request) {
+        return !request.isDraft() && !request.isEmbargoed(today.date());
     }
 
     /** Private notes, private log entries, the letter with the requester's contact details. */
@@ -34,16 +40,22 @@ public class RequestAccess {
         return canSeePrivate(request);
     }
 
+    /** {@link #isPublic} as SQL (requests aliased {@code r}); bind its parameter with {@link #bindPublic}. */
+    public static final String PUBLIC = "(r.status <> 'draft' AND (r.embargo_until IS NULL OR r.embargo_until <= :today))";
+
     /**
      * The SQL condition a list adds so it shows only what {@link #canSee} allows (requests
      * aliased {@code r}); bind its parameters with {@link #bind}.
      */
-    public static final String VISIBLE = "(:moderator OR r.requester_id = :viewer"
-            + " OR (r.status <> 'draft' AND (r.embargo_until IS NULL OR r.embargo_until <= :today)))";
+    public static final String VISIBLE = "(:moderator OR r.requester_id = :viewer OR " + PUBLIC + ")";
 
-    public void bind(jakarta.persistence.Query query) {
+    public void bind(Query query) {
         query.setParameter("moderator", me.isModerator());
         query.setParameter("viewer", me.id().orElse(-1L));
+        bindPublic(query);
+    }
+
+    public void bindPublic(Query query) {
         query.setParameter("today", today.date());
     }
 }

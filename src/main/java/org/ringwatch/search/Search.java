@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
-import org.ringwatch.platform.Today;
+import org.ringwatch.document.DocumentAccess;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,10 +26,8 @@ import java.util.regex.Pattern;
 public class Search {
 
     private static final Pattern PREFIX = Pattern.compile("(?<![\\w\"])(\\p{L}[\\p{L}\\p{N}]*)\\*");
-    // Shown pages must be published, not withheld, on a request the public may see.
-    private static final String PUBLIC = """
-            d.visibility = 'published' AND NOT p.withheld AND r.status <> 'draft'
-            AND (r.embargo_until IS NULL OR r.embargo_until <= :today)""";
+    // Shown pages are those anyone may read: not withheld, of a document anyone may see.
+    private static final String PUBLIC = "NOT p.withheld AND " + DocumentAccess.PUBLIC;
     /**
      * Ranking reads every candidate's vector back from storage, which is what makes a word on
      * 800,000 pages take seconds (bench/search.sh). So at most this many matching pages are
@@ -59,11 +57,11 @@ public class Search {
     }
 
     private final EntityManager em;
-    private final Today today;
+    private final DocumentAccess access;
 
-    public Search(EntityManager em, Today today) {
+    public Search(EntityManager em, DocumentAccess access) {
         this.em = em;
-        this.today = today;
+        this.access = access;
     }
 
     /**
@@ -77,7 +75,6 @@ public class Search {
             return List.of();
         }
         StringBuilder where = new StringBuilder("p.search_vector @@ (").append(tsquery).append(") AND ").append(PUBLIC);
-        parameters.put("today", today.date());
         if (filters.state() != null) {
             where.append(" AND a.state_code = :state");
             parameters.put("state", filters.state());
@@ -130,6 +127,7 @@ public class Search {
         parameters.put("limit", limit + 1);
         Query query = em.createNativeQuery(sql, Tuple.class);
         parameters.forEach(query::setParameter);
+        access.bindPublic(query);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> new Hit(((Number) t.get("document_id")).longValue(),

@@ -12,11 +12,9 @@ import org.ringwatch.account.Fixtures;
 import org.ringwatch.account.Role;
 import org.ringwatch.platform.EmbeddedPostgresResource;
 import org.ringwatch.request.RecordsRequest;
-import org.ringwatch.request.RequestEvent;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -30,7 +28,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -49,13 +46,14 @@ class DocumentTest {
 
     @BeforeEach
     void setUp() {
-        owner = fixtures.account(Role.VOLUNTEER);
+        DocumentFixtures.Scene scene = DocumentFixtures.scene(fixtures);
+        owner = scene.owner();
+        ownerToken = scene.ownerToken();
+        moderator = scene.moderator();
+        moderatorToken = scene.moderatorToken();
+        request = scene.request();
+        eventId = scene.eventId();
         other = fixtures.account(Role.VOLUNTEER);
-        moderator = fixtures.account(Role.MODERATOR);
-        ownerToken = fixtures.token(owner);
-        moderatorToken = fixtures.token(moderator);
-        request = fixtures.filed(owner, "IL", "aurora-police-department", LocalDate.of(2026, 11, 2));
-        eventId = RequestEvent.<RequestEvent>find("request.id = ?1 and statusTo = 'filed'", request.id).firstResult().id;
     }
 
     @Test
@@ -134,11 +132,13 @@ class DocumentTest {
         for (String path : paths) {
             given().when().get(path).then().statusCode(200);
         }
-        fixtures.browser(moderator).when().post("/documents/" + id + "/pages/1/withhold").then().statusCode(303);
+        fixtures.browser(moderator).formParam("reason", "an officer's phone").when()
+                .post("/documents/" + id + "/pages/1/withhold").then().statusCode(303);
+        DocumentFixtures.awaitPublic(id);
         given().when().get("/api/v1/documents/" + id + "/pages/1").then().statusCode(200)
                 .body("withheld", equalTo(true)).body("text", nullValue());
-        fixtures.browser(moderator).when().post("/documents/" + id + "/pages/99/withhold").then().statusCode(303)
-                .header("Location", not(containsString("#page-99")));
+        fixtures.browser(moderator).formParam("reason", "none").when().post("/documents/" + id + "/pages/99/withhold")
+                .then().statusCode(303).header("Location", not(containsString("#page-99")));
         api(moderatorToken).body("{\"reason\": \"\"}").when().post("/api/v1/documents/" + id + "/withhold")
                 .then().statusCode(422).body("errors.reason", notNullValue());
         api(moderatorToken).body("{\"reason\": \"residents' names\"}").when()
@@ -314,7 +314,7 @@ class DocumentTest {
     }
 
     private String uploadPath() {
-        return "/api/v1/requests/" + request.id + "/events/" + eventId + "/documents";
+        return DocumentFixtures.uploadPath(request.id, eventId);
     }
 
     private Response upload(String token, String name, byte[] bytes, String contentType) {
@@ -322,8 +322,7 @@ class DocumentTest {
     }
 
     private Response upload(String token, String name, byte[] bytes, String contentType, int status) {
-        return given().header("Authorization", "Bearer " + token).multiPart("file", name, bytes, contentType)
-                .when().post(uploadPath()).then().statusCode(status).extract().response();
+        return DocumentFixtures.upload(token, request.id, eventId, name, bytes, contentType, status);
     }
 
     private void range(long id, String range, int status, String contentRange, byte[] expected) {
@@ -333,20 +332,7 @@ class DocumentTest {
     }
 
     private io.restassured.response.ValidatableResponse awaitProcessed(long id) {
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Response response = api(moderatorToken).when().get("/api/v1/documents/" + id);
-            if (!"processing".equals(response.jsonPath().getString("status"))) {
-                return response.then().statusCode(200);
-            }
-            try {
-                Thread.sleep(200);   // waiting for the background job, not timing anything
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("document " + id + " still processing after 90 s");
-        return null;
+        return DocumentFixtures.awaitProcessed(moderatorToken, id);
     }
 
     private static RequestSpecification api(String token) {

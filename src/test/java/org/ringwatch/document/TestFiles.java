@@ -30,16 +30,23 @@ public final class TestFiles {
 
     /** A PDF with a real text layer, one page per string. */
     public static byte[] textPdf(String... pages) throws IOException {
+        return pdfWithPicture(0, pages);
+    }
+
+    /**
+     * A PDF with a real text layer, one page per string, where page {@code picturePage} (from 1;
+     * 0 for none) also carries a picture: what a withheld page must not leak through.
+     */
+    public static byte[] pdfWithPicture(int picturePage, String... pages) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (String text : pages) {
+            for (int i = 0; i < pages.length; i++) {
                 PDPage page = new PDPage(PDRectangle.LETTER);
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    content.newLineAtOffset(72, 700);
-                    content.showText(text);
-                    content.endText();
+                    line(content, pages[i]);
+                    if (i + 1 == picturePage) {
+                        content.drawImage(LosslessFactory.createFromImage(document, picture()), 72, 400, 200, 100);
+                    }
                 }
             }
             document.save(out);
@@ -68,6 +75,24 @@ public final class TestFiles {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** One line of real text at the top of the page. */
+    static void line(PDPageContentStream content, String text) throws IOException {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        content.newLineAtOffset(72, 700);
+        content.showText(text);
+        content.endText();
+    }
+
+    private static BufferedImage picture() {
+        BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.ORANGE);
+        graphics.fillOval(10, 10, 180, 80);
+        graphics.dispose();
+        return image;
     }
 
     public static byte[] encryptedPdf() throws IOException {
