@@ -45,10 +45,11 @@ public record DocumentView(Document document, boolean review, Copy file, Copy pu
 
     /**
      * Cache-Control for a file or thumbnail this viewer gets: shared caches may keep it only when
-     * anyone would get the same; anything else must not be stored at all.
+     * anyone would get the same, and must check its ETag before each use (no-cache), because a
+     * page withheld later changes the public bytes at once; anything else is not stored at all.
      */
-    static String cacheControl(boolean sameForAnyone, int maxAgeSeconds) {
-        return sameForAnyone ? "public, max-age=" + maxAgeSeconds : PRIVATE;
+    static String cacheControl(boolean sameForAnyone) {
+        return sameForAnyone ? "public, no-cache" : PRIVATE;
     }
 
     /**

@@ -109,7 +109,7 @@ public class Downloads {
         };
         return Response.ok(body, "image/png")
                 .header("ETag", "\"" + sha256 + "\"")
-                .header("Cache-Control", DocumentView.cacheControl(view.fileIsPublic(), 3600))
+                .header("Cache-Control", DocumentView.cacheControl(view.fileIsPublic()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'").build();
     }
@@ -121,7 +121,7 @@ public class Downloads {
         return response.type(type.mediaType())
                 .header("ETag", etag)
                 .header("Accept-Ranges", "bytes")
-                .header("Cache-Control", DocumentView.cacheControl(view.fileIsPublic(), 300))
+                .header("Cache-Control", DocumentView.cacheControl(view.fileIsPublic()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("Content-Disposition", FileNames.contentDisposition(
