@@ -34,6 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -200,19 +201,36 @@ class WithheldPagesTest {
     }
 
     @Test
-    void shouldKeepSharedCachesFromAPublishedDocumentOnADraftOrEmbargoedRequest() throws IOException {
-        long open = published(TestFiles.textPdf("Open " + word()));
+    void shouldHideAPublishedDocumentOnADraftOrEmbargoedRequestFromOthersAndFromSharedCaches() throws IOException {
+        String openWord = word();
+        long open = published(TestFiles.textPdf("Open " + openWord));
         given().when().get("/documents/" + open + "/file").then().statusCode(200)
                 .header("Cache-Control", "public, no-cache");
         given().when().get("/documents/" + open + "/thumbnail").then().statusCode(200)
                 .header("Cache-Control", "public, no-cache");
 
-        long embargoed = published(TestFiles.textPdf("Embargoed " + word()));
+        given().queryParam("q", openWord).when().get("/api/v1/search").then().statusCode(200)
+                .body("items.document", hasItem((int) open));
+
+        String embargoedWord = word();
+        long embargoed = published(TestFiles.textPdf("Embargoed " + embargoedWord));
         fixtures.embargo(scene.owner(), scene.request(), today.date().plusDays(30));
         RecordsRequest draft = fixtures.draft(scene.owner(), "IL", "aurora-police-department");
         fixtures.log(scene.owner(), draft, LocalDate.of(2026, 11, 2), "note", null, false, "Notes before filing");
         long note = RequestEvent.<RequestEvent>find("request.id = ?1", draft.id).firstResult().id;
-        long drafted = published(draft.id, note, TestFiles.textPdf("Draft " + word()), "draft.pdf", "application/pdf");
+        String draftWord = word();
+        long drafted = published(draft.id, note, TestFiles.textPdf("Draft " + draftWord), "draft.pdf",
+                "application/pdf");
+
+        // Search shows published pages of public requests only, to everyone alike.
+        for (String hidden : new String[] {embargoedWord, draftWord}) {
+            for (String token : new String[] {ownerToken, moderatorToken}) {
+                Fixtures.api(token).queryParam("q", hidden).when().get("/api/v1/search").then().statusCode(200)
+                        .body("items", hasSize(0));
+            }
+            given().queryParam("q", hidden).when().get("/search").then().statusCode(200)
+                    .body(not(containsString("<mark>")));
+        }
 
         for (long id : new long[] {embargoed, drafted}) {
             for (String token : new String[] {ownerToken, moderatorToken}) {
