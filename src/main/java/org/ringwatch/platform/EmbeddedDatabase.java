@@ -12,8 +12,9 @@ import java.util.Map;
  * The PostgreSQL 17 server RingWatch runs on when no external database is configured.
  *
  * <p>There is no Docker engine for Dev Services on our machines, so the service carries its
- * own server (zonky's embedded binaries). The data directory is kept between runs; the tests
- * ask for a throw-away one instead.
+ * own server (zonky's embedded binaries). The data directory is kept between runs and is then a
+ * real database: every commit is on disk before it is acknowledged. The tests ask for a
+ * throw-away cluster instead, without those flushes.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -26,7 +27,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts a server on {@code dataDirectory}, creating the cluster on first use.
      *
-     * @param keepData false for a fresh, empty cluster (tests)
+     * @param keepData false for a fresh, empty cluster that is not flushed to disk (tests)
      * @throws EmbeddedDatabaseException with one sentence a person can act on
      */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData) {
@@ -34,14 +35,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         refuseIfInUse(directory);
         try {
             Files.createDirectories(directory.getParent());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(!keepData)
                     // Our own shutdown path closes it after Quarkus has closed its pool.
                     .setRegisterShutdownHook(true)
-                    .setServerConfig("max_connections", "60")
-                    .start();
-            return new EmbeddedDatabase(server);
+                    .setServerConfig("max_connections", "60");
+            if (keepData) {
+                // zonky starts every server with fsync and synchronous_commit off (-F), fine for a
+                // throw-away cluster; on a kept one an acknowledged write must survive a crash.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            return new EmbeddedDatabase(builder.start());
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedDatabaseException("The embedded PostgreSQL could not start in " + directory
                     + " (" + rootCause(e) + "). Free the disk space or port, set ringwatch.data-dir to another"

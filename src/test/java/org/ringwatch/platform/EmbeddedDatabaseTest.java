@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -16,7 +17,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The server {@code java -jar} runs on: kept between runs, refused when another holds it. */
+/** The server {@code java -jar} runs on: durable, kept between runs, refused when another holds it. */
 class EmbeddedDatabaseTest {
 
     @TempDir
@@ -34,6 +35,17 @@ class EmbeddedDatabaseTest {
              ResultSet result = statement.executeQuery("SELECT value FROM kept")) {
             result.next();
             assertEquals("still here", result.getString(1));
+        }
+    }
+
+    @Test
+    void shouldFlushEveryCommitToDiskWhenItKeepsItsData() throws SQLException {
+        try (EmbeddedDatabase kept = EmbeddedDatabase.start(directory.resolve("kept"), true);
+             EmbeddedDatabase scratch = EmbeddedDatabase.start(directory.resolve("scratch"), false)) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                assertEquals("on", show(kept, setting), setting);
+            }
+            assertEquals("off", show(scratch, "fsync"), "a throw-away test cluster skips the flushes");
         }
     }
 
@@ -56,6 +68,15 @@ class EmbeddedDatabaseTest {
                 () -> EmbeddedDatabase.start(file.resolve("postgres"), true));
         assertThat(e.getMessage(), containsString("The embedded PostgreSQL could not start in"));
         assertThat(e.getMessage(), containsString("QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    private static String show(EmbeddedDatabase database, String setting) throws SQLException {
+        try (Connection connection = connect(database);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SHOW " + setting)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     private static void execute(EmbeddedDatabase database, String sql) throws SQLException {
