@@ -44,6 +44,7 @@ public final class RingWatchMain {
             System.exit(1);
             return;
         }
+        database.supervise();
         database.datasourceProperties().forEach(System::setProperty);
         Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, database), args);
     }
