@@ -215,6 +215,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** A connection of the superuser, outside any pool. */
+    Connection connect() throws SQLException {
+        return server.getPostgresDatabase().getConnection();
+    }
+
     /**
      * zonky gives the fast shutdown 5 s; with fsync on, its checkpoint writes out every dirty
      * buffer. Writing them first leaves the shutdown next to nothing to do.
@@ -223,8 +228,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!isRunning()) {
             return;
         }
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (SQLException e) {
             LOG.debugf("No checkpoint before the stop: %s", e.getMessage());
