@@ -179,7 +179,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // attached); pg_ctl's only when the server never wrote any.
                 String said = Files.exists(log) ? Files.readString(log).strip() : "";
                 throw new EmbeddedDatabaseException("PostgreSQL did not start again in " + directory + ": "
-                        + lastLine(said.isEmpty() ? output : said), null);
+                        + reason(said.isEmpty() ? output : said), null);
             }
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("PostgreSQL did not start again in " + directory + ": "
@@ -340,24 +340,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A postmaster.pid whose process is gone, a zombie, or since a reboot some other program:
-     * PostgreSQL refuses to start over one naming a live pid (a zombie is one to it). Removing it
-     * is safe: PostgreSQL's shared-memory check, keyed on the directory, still refuses to start
-     * while backends of the dead server are attached.
+     * The lock files of a server that is gone, a zombie, or since a reboot some other program:
+     * postmaster.pid, and the one beside its Unix socket, which names the same pid. PostgreSQL
+     * refuses to start over either while it names a live pid, and to it a zombie is live.
+     * Removing them is safe: PostgreSQL's shared-memory check, keyed on the directory, still
+     * refuses to start while backends of the dead server are attached.
      */
     private static void removeStalePidFile(Path directory) throws IOException {
-        OptionalLong pid = postmasterPid(directory);
-        if (pid.isPresent() && serverOf(directory).isEmpty()) {
-            Files.deleteIfExists(directory.resolve("postmaster.pid"));
+        List<String> lines = postmasterPidLines(directory);
+        if (lines.isEmpty() || serverOf(directory).isPresent()) {
+            return;
         }
+        // Lines 4 and 5: the port and the socket directory.
+        if (lines.size() > 4 && !lines.get(4).isBlank()) {
+            Path socketLock = Path.of(lines.get(4).trim(), ".s.PGSQL." + lines.get(3).trim() + ".lock");
+            if (Files.isRegularFile(socketLock)
+                    && Files.readAllLines(socketLock).stream().findFirst().orElse("").trim().equals(lines.get(0).trim())) {
+                Files.deleteIfExists(socketLock);
+            }
+        }
+        Files.deleteIfExists(directory.resolve("postmaster.pid"));
     }
 
     private static OptionalLong postmasterPid(Path directory) {
+        List<String> lines = postmasterPidLines(directory);
         try {
-            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
             return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();   // none, or being written
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();   // being written
+        }
+    }
+
+    private static List<String> postmasterPidLines(Path directory) {
+        try {
+            return Files.readAllLines(directory.resolve("postmaster.pid"));
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
@@ -383,9 +401,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return output;
     }
 
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1].strip();
+    /** The line that says why: the last FATAL or PANIC, else the last line. */
+    private static String reason(String log) {
+        List<String> lines = log.strip().lines().toList();
+        return lines.stream().filter(l -> l.contains("FATAL:") || l.contains("PANIC:")).reduce((a, b) -> b)
+                .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)).strip();
     }
 
     private static String rootCause(Throwable e) {
