@@ -2,10 +2,7 @@ package org.ringwatch.platform;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ringwatch.platform.PackagedJar.Running;
 
 import java.io.IOException;
@@ -35,22 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * configuration: it must start its own PostgreSQL, seed it, serve, stop cleanly and come back
  * with the same data. These tests launch the real jar as a separate process.
  */
-class PackagedJarIT {
-
-    @TempDir
-    Path work;
-
-    private PackagedJar jar;
-
-    @BeforeEach
-    void launcher() {
-        jar = new PackagedJar(work);
-    }
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        jar.stopAll();
-    }
+class PackagedJarIT extends JarTest {
 
     @Test
     void shouldServeSeededDataAndKeepItAcrossARestart() throws Exception {

@@ -2,10 +2,8 @@ package org.ringwatch.platform;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -51,7 +49,7 @@ import static org.ringwatch.platform.PackagedJar.token;
  * What happens to acknowledged writes when PostgreSQL or the service itself dies, and how the
  * service stops when asked: the packaged jar, its embedded PostgreSQL, kill -9 and SIGTERM.
  */
-class PostgresSupervisionIT {
+class PostgresSupervisionIT extends JarTest {
 
     private static final String EMAIL = "supervision@example.org";
     private static final String PASSWORD = "a supervision test password";
@@ -59,21 +57,6 @@ class PostgresSupervisionIT {
             "RINGWATCH_ADMIN_PASSWORD", PASSWORD);
     /** How long the service may take to answer writes again after its PostgreSQL was killed. */
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(15);
-
-    @TempDir
-    Path work;
-
-    private PackagedJar jar;
-
-    @BeforeEach
-    void launcher() {
-        jar = new PackagedJar(work);
-    }
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        jar.stopAll();
-    }
 
     /**
      * The postmaster is killed twice while a client writes: every write answered 201 is there
@@ -83,11 +66,7 @@ class PostgresSupervisionIT {
     @Test
     void shouldKeepEveryAcknowledgedWriteAndRecoverWhenPostgresIsKilled() throws Exception {
         Path dataDir = work.resolve("data");
-        int port = freePort();
-        Running service = jar.start(port, ADMIN, "-Dringwatch.data-dir=" + dataDir);
-        RestAssured.port = port;
-        String token = token(EMAIL, PASSWORD);
-        long request = newRequest(token);
+        Service service = start(freePort(), ADMIN, "-Dringwatch.data-dir=" + dataDir);
 
         Set<Long> acknowledged = new HashSet<>();
         List<Response> failures = new ArrayList<>();
@@ -102,9 +81,7 @@ class PostgresSupervisionIT {
                 killed.add(postmaster.pid());
                 killedAt = Instant.now();
             }
-            Response response = given().header("Authorization", "Bearer " + token).contentType("application/json")
-                    .body("{\"date\": \"2025-06-02\", \"direction\": \"note\", \"subject\": \"write " + attempt++ + "\"}")
-                    .when().post("/api/v1/requests/" + request + "/events");
+            Response response = service.note("write " + attempt++);
             if (response.statusCode() == 201) {
                 acknowledged.add(response.jsonPath().getLong("id"));
                 if (killedAt != null) {
@@ -115,7 +92,7 @@ class PostgresSupervisionIT {
             } else {
                 failures.add(response);
                 assertTrue(Instant.now().isBefore(killedAt.plus(RECOVERY_LIMIT)),
-                        "writes answered again within " + RECOVERY_LIMIT + " of the kill:\n" + service.log());
+                        "writes answered again within " + RECOVERY_LIMIT + " of the kill:\n" + service.running().log());
                 Thread.sleep(50);   // a client backs off after a 503 rather than hammering
             }
         }
@@ -126,12 +103,12 @@ class PostgresSupervisionIT {
             assertNotNull(failure.header("Retry-After"), "a 503 says when to try again");
             assertThat(failure.contentType(), containsString("application/problem+json"));
         }
-        List<Long> stored = given().header("Authorization", "Bearer " + token).when().get("/api/v1/requests/" + request)
+        List<Long> stored = service.asAdmin().when().get("/api/v1/requests/" + service.request())
                 .then().statusCode(200).extract().jsonPath().getList("events.id", Long.class);
         assertTrue(new HashSet<>(stored).containsAll(acknowledged), "every acknowledged write was kept");
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         System.out.printf("%d writes acknowledged, %d answered 503%n", acknowledged.size(), failures.size());
-        assertEquals(0, service.stop());
+        assertEquals(0, service.running().stop());
     }
 
     /**
@@ -142,18 +119,14 @@ class PostgresSupervisionIT {
     void shouldStartAgainOnTheSameDataAfterTheServiceWasKilled() throws Exception {
         Path dataDir = work.resolve("data");
         int port = freePort();
-        Running first = jar.start(port, ADMIN, "-Dringwatch.data-dir=" + dataDir);
-        RestAssured.port = port;
-        String token = token(EMAIL, PASSWORD);
-        long request = newRequest(token);
+        Service first = start(port, ADMIN, "-Dringwatch.data-dir=" + dataDir);
         ProcessHandle orphan = postmaster(dataDir.resolve("postgres")).orElseThrow();
 
-        first.kill();
+        first.running().kill();
         assertTrue(EmbeddedDatabase.alive(orphan), "the killed service left its PostgreSQL behind");
 
         Running second = jar.start(port, ADMIN, "-Dringwatch.data-dir=" + dataDir);
-        given().header("Authorization", "Bearer " + token).when().get("/api/v1/requests/" + request)
-                .then().statusCode(200);
+        first.asAdmin().when().get("/api/v1/requests/" + first.request()).then().statusCode(200);
         assertFalse(EmbeddedDatabase.alive(orphan), "the left-over PostgreSQL was stopped");
         assertNotEquals(orphan.pid(), postmaster(dataDir.resolve("postgres")).orElseThrow().pid());
 
@@ -170,12 +143,9 @@ class PostgresSupervisionIT {
     @Test
     void shouldStopCleanlyOnSigterm() throws Exception {
         Path dataDir = work.resolve("data");
-        int port = freePort();
         // The job poller runs all the time, so the stop meets it mid-poll.
-        Running service = jar.start(port, ADMIN, "-Dringwatch.data-dir=" + dataDir,
-                "-Dringwatch.documents.poll=50ms");
-        RestAssured.port = port;
-        newRequest(token(EMAIL, PASSWORD));
+        Running service = start(freePort(), ADMIN, "-Dringwatch.data-dir=" + dataDir,
+                "-Dringwatch.documents.poll=50ms").running();
 
         int exitCode = service.stop();
 
@@ -193,20 +163,13 @@ class PostgresSupervisionIT {
     @Test
     void shouldHandBackTheJobItIsWorkingOnWhenStopped() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), false)) {
-            int port = freePort();
-            Running service = jar.start(port, externalDatabase(external, EMAIL, PASSWORD),
+            Service started = start(freePort(), externalDatabase(external, EMAIL, PASSWORD),
                     "-Dringwatch.data-dir=" + work.resolve("data"), "-Dringwatch.documents.poll=100ms");
-            RestAssured.port = port;
-            String token = token(EMAIL, PASSWORD);
-            long request = newRequest(token);
-            long event = given().header("Authorization", "Bearer " + token).contentType("application/json")
-                    .body("{\"date\": \"2025-06-02\", \"direction\": \"received\", \"subject\": \"the scans\"}")
-                    .when().post("/api/v1/requests/" + request + "/events").then().statusCode(201)
-                    .extract().jsonPath().getLong("id");
-            given().header("Authorization", "Bearer " + token)
-                    .multiPart("file", "scans.pdf", scannedPages(12), "application/pdf")
-                    .when().post("/api/v1/requests/" + request + "/events/" + event + "/documents")
+            long event = started.note("the scans").then().statusCode(201).extract().jsonPath().getLong("id");
+            started.asAdmin().multiPart("file", "scans.pdf", scannedPages(12), "application/pdf")
+                    .when().post("/api/v1/requests/" + started.request() + "/events/" + event + "/documents")
                     .then().statusCode(201);
+            Running service = started.running();
 
             try (Connection connection = external.connect(); Statement statement = connection.createStatement()) {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -236,45 +199,61 @@ class PostgresSupervisionIT {
     void shouldAnswer503WhileAnExternalDatabaseIsDownAndRecoverWhenItReturns() throws Exception {
         // Kept, so durable: a throw-away cluster loses its last commits when it is killed.
         try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), true)) {
-            int port = freePort();
-            Running service = jar.start(port, externalDatabase(external, EMAIL, PASSWORD),
+            Service service = start(freePort(), externalDatabase(external, EMAIL, PASSWORD),
                     "-Dringwatch.data-dir=" + work.resolve("data"));
-            RestAssured.port = port;
-            String token = token(EMAIL, PASSWORD);
-            long request = newRequest(token);
 
             ProcessHandle server = postmaster(work.resolve("external")).orElseThrow();
             server.destroyForcibly();
             server.onExit().join();
 
-            Instant deadline = Instant.now().plus(RECOVERY_LIMIT);
-            while (given().when().get("/q/health/ready").statusCode() != 503) {
-                assertTrue(Instant.now().isBefore(deadline), "readiness goes DOWN without its database");
-                Thread.sleep(100);
-            }
-            given().header("Authorization", "Bearer " + token).contentType("application/json")
-                    .body("{\"date\": \"2025-06-02\", \"direction\": \"note\"}")
-                    .when().post("/api/v1/requests/" + request + "/events")
-                    .then().statusCode(503).header("Retry-After", not(equalTo(null)))
-                    .contentType(containsString("application/problem+json"));
-            given().when().get("/requests/" + request).then().statusCode(503)
+            awaitReadiness(503, "readiness goes DOWN without its database");
+            service.note("while the database is down").then().statusCode(503)
+                    .header("Retry-After", not(equalTo(null))).contentType(containsString("application/problem+json"));
+            given().when().get("/requests/" + service.request()).then().statusCode(503)
                     .header("Retry-After", not(equalTo(null))).contentType(containsString("text/html"));
 
             external.restart();
 
-            deadline = Instant.now().plus(RECOVERY_LIMIT);
-            while (given().when().get("/q/health/ready").statusCode() != 200) {
-                assertTrue(Instant.now().isBefore(deadline), "readiness comes back with its database");
-                Thread.sleep(100);
-            }
+            awaitReadiness(200, "readiness comes back with its database");
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                statuses.add(given().header("Authorization", "Bearer " + token).contentType("application/json")
-                        .body("{\"date\": \"2025-06-02\", \"direction\": \"note\"}")
-                        .when().post("/api/v1/requests/" + request + "/events").statusCode());
+                statuses.add(service.note("back " + i).statusCode());
             }
             assertThat("no stale pooled connection fails a request", statuses, everyItem(equalTo(201)));
-            assertEquals(0, service.stop(), service.log());
+            assertEquals(0, service.running().stop(), service.running().log());
+        }
+    }
+
+    /** A running service, signed in as its first admin, with a request of its own to log entries on. */
+    private record Service(Running running, String token, long request) {
+        RequestSpecification asAdmin() {
+            return given().header("Authorization", "Bearer " + token);
+        }
+
+        /** A cheap write: a note on the request's log. */
+        Response note(String subject) {
+            return asAdmin().contentType("application/json")
+                    .body("{\"date\": \"2025-06-02\", \"direction\": \"note\", \"subject\": \"" + subject + "\"}")
+                    .when().post("/api/v1/requests/" + request + "/events");
+        }
+    }
+
+    private Service start(int port, Map<String, String> environment, String... jvmOptions) throws Exception {
+        Running running = jar.start(port, environment, jvmOptions);
+        RestAssured.port = port;
+        String token = token(EMAIL, PASSWORD);
+        long request = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\","
+                        + " \"allow_duplicate\": true}")
+                .when().post("/api/v1/requests").then().statusCode(201).extract().jsonPath().getLong("id");
+        return new Service(running, token, request);
+    }
+
+    private static void awaitReadiness(int status, String why) throws InterruptedException {
+        Instant deadline = Instant.now().plus(RECOVERY_LIMIT);
+        while (given().when().get("/q/health/ready").statusCode() != status) {
+            assertTrue(Instant.now().isBefore(deadline), why);
+            Thread.sleep(100);
         }
     }
 
@@ -296,12 +275,5 @@ class PostgresSupervisionIT {
             scans.save(out);
             return out.toByteArray();
         }
-    }
-
-    private static long newRequest(String token) {
-        return given().header("Authorization", "Bearer " + token).contentType("application/json")
-                .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\","
-                        + " \"allow_duplicate\": true}")
-                .when().post("/api/v1/requests").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }
