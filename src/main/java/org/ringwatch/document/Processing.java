@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.ringwatch.platform.DatabaseOutage;
 import org.ringwatch.platform.RingWatchConfig;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,7 @@ public class Processing {
     private static final Logger LOG = Logger.getLogger(Processing.class);
     static final long JOB_SECONDS = 600;
     static final int MAX_ATTEMPTS = 3;
+    private static final long STOP_LIMIT_SECONDS = 30;
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(\\+?1[ .-]?)?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]\\d{4}(?!\\d)");
 
@@ -53,6 +56,10 @@ public class Processing {
     String uploadsDirectory;
 
     private final String worker = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Held shared by the poller and the sweeper while they use the database, exclusively by {@link #stop}. */
+    private final ReentrantReadWriteLock busy = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
+    private volatile Future<?> inProgress;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ringwatch-extract");
         thread.setDaemon(true);
@@ -78,13 +85,26 @@ public class Processing {
         this.publicCopies = publicCopies;
     }
 
-    /** Runs queued jobs until none is ready. */
+    /** Runs queued jobs until none is ready, or until the service stops. */
     @Scheduled(every = "${ringwatch.documents.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void work() {
-        Long job;
-        while ((job = claim()) != null) {
-            run(job);
+        if (!busy.readLock().tryLock()) {
+            return;   // stopping
+        }
+        try {
+            Long job;
+            while (!stopping && (job = claim()) != null) {
+                run(job);
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causes(e)) {
+                throw e;
+            }
+            // The outage is logged once by the pool and the watchdog; the next poll tries again.
+            LOG.debugf("Job poll skipped, the database cannot be reached: %s", e);
+        } finally {
+            busy.readLock().unlock();
         }
     }
 
@@ -92,6 +112,17 @@ public class Processing {
     @Scheduled(every = "10m", delayed = "${ringwatch.documents.housekeeping-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {
+        if (!busy.readLock().tryLock()) {
+            return;   // stopping
+        }
+        try {
+            sweepAndRetryOcr();
+        } finally {
+            busy.readLock().unlock();
+        }
+    }
+
+    private void sweepAndRetryOcr() {
         sweep();
         if (ocr.available()) {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -149,8 +180,40 @@ public class Processing {
         return removed;
     }
 
+    /**
+     * Runs before the datasource closes: no new claim, the work in progress is cancelled and its
+     * job handed back (see {@link #release}), and this waits for the poller and the sweeper to
+     * leave, so none of them meets a closed pool.
+     */
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        Future<?> running = inProgress;
+        if (running != null) {
+            running.cancel(true);
+        }
         executor.shutdownNow();
+        try {
+            if (!busy.writeLock().tryLock(STOP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warnf("Background work did not stop within %d s; its job is taken over once its lease ends",
+                        STOP_LIMIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Hands a job this instance claimed back to the queue, at once and without counting the
+     * attempt: it was interrupted by a stop, not failed, and another instance (or this one after
+     * its restart) should not wait out the lease or quarantine a document for being stopped.
+     */
+    private void release(long jobId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE job SET status = 'pending', attempts = greatest(attempts - 1, 0), locked_by = NULL,
+                               locked_until = NULL, run_after = now()
+                 WHERE id = ?1 AND status = 'running' AND locked_by = ?2""")
+                .setParameter(1, jobId).setParameter(2, worker).executeUpdate());
+        LOG.infof("Job %d handed back to the queue: the service is stopping", jobId);
     }
 
     private Long claim() {
@@ -182,9 +245,15 @@ public class Processing {
             } else {
                 extract(jobId, documentId);
             }
-        } catch (Extractor.Quarantine e) {
-            giveUp(jobId, documentId, publicCopy, e.getMessage(), "done");
         } catch (Exception e) {
+            if (stopping) {
+                release(jobId);   // whatever failed, the stop interrupted it
+                return;
+            }
+            if (e instanceof Extractor.Quarantine) {
+                giveUp(jobId, documentId, publicCopy, e.getMessage(), "done");
+                return;
+            }
             LOG.warnf(e, "Job %d (%s, document %d) failed (attempt %d)", jobId, job[0], documentId, attempts);
             if (attempts >= MAX_ATTEMPTS) {
                 giveUp(jobId, documentId, publicCopy, "Processing failed " + attempts + " times: " + e.getMessage(),
@@ -281,6 +350,10 @@ public class Processing {
      */
     private <T> T bounded(Callable<T> work) throws Exception {
         Future<T> running = executor.submit(work);
+        inProgress = running;
+        if (stopping) {
+            running.cancel(true);   // stop() may have looked before this was set
+        }
         try {
             return running.get(JOB_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

@@ -3,7 +3,10 @@ package org.ringwatch.platform;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import sun.misc.Signal;
+
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Entry point of {@code java -jar}: brings up the embedded PostgreSQL when no external
@@ -33,7 +36,7 @@ public final class RingWatchMain {
             System.setProperty("quarkus.http.host", "127.0.0.1");
         }
         if (externalDatabaseConfigured()) {
-            Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, null), args);
+            run(args, null);
             return;
         }
         EmbeddedDatabase database;
@@ -44,11 +47,35 @@ public final class RingWatchMain {
             System.exit(1);
             return;
         }
+        database.supervise();
         database.datasourceProperties().forEach(System::setProperty);
+        run(args, database);
+    }
+
+    private static void run(String[] args, EmbeddedDatabase database) {
+        if (args.length == 0) {
+            stopOnSignals();
+        }
         Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, database), args);
     }
 
-    /** After Quarkus has stopped (and closed its pool): say why in one line if it failed, then stop PostgreSQL. */
+    /**
+     * SIGTERM (docker stop, systemd, kill) and SIGINT (Ctrl-C) ask the service to stop. Left to the
+     * JVM, they run every shutdown hook at once, so PostgreSQL could stop under the job poller,
+     * and the process exits with 143 or 130, which supervisors read as a failure. Handled here,
+     * Quarkus stops as if the application had asked (in-flight requests finish, jobs give back
+     * their leases, the pool closes), then {@link #exit} stops PostgreSQL and exits with 0.
+     */
+    private static void stopOnSignals() {
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> Quarkus.asyncExit(0));
+        }
+    }
+
+    /**
+     * After Quarkus has stopped (and closed its pool): say why in one line if it failed, then stop
+     * PostgreSQL, and only then exit, so no shutdown hook races it.
+     */
     private static void exit(int exitCode, Throwable failure, EmbeddedDatabase database) {
         if (failure != null) {
             System.err.println("RingWatch could not start: " + rootMessage(failure));

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Problem;
+import org.ringwatch.platform.DatabaseOutage;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +31,8 @@ import java.util.UUID;
 /**
  * Turns every error into the representation its caller reads: problem+json under /api/, an
  * HTML page in the site layout elsewhere. Unexpected failures are logged with an id and shown
- * with only that id, never a class name or a stack trace.
+ * with only that id, never a class name or a stack trace; a database that cannot be reached is
+ * a 503 with Retry-After, not a failure of ours.
  */
 @ApplicationScoped
 public class ErrorResponses {
@@ -38,6 +40,8 @@ public class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
     /** Before the body handler and every resource. */
     private static final int NUL_CHECK_ORDER = -1000;
+    /** The embedded server is back within a few seconds of dying (PostgresSupervisionIT measures it). */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Template error;
 
@@ -91,6 +95,9 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Exception exception, HttpServerRequest request) {
+        if (DatabaseOutage.causes(exception)) {
+            return unavailable(exception, request);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected failure %s on %s %s", id, request.method(), request.path());
         return respond(500, "Something went wrong on our side. If it keeps happening, report error id " + id + ".",
@@ -111,6 +118,18 @@ public class ErrorResponses {
             end(context, 400, "Bad Request", "The address contains a NUL character (%00), which no search or field"
                     + " can take. Remove it and try again.");
         });
+    }
+
+    /**
+     * The database is down or restarting: not a bug, and the same request will work shortly, so
+     * 503 with Retry-After rather than 500. Nothing is logged per request; the outage itself is
+     * (by the pool, and by the embedded server's watchdog).
+     */
+    private Response unavailable(Exception exception, HttpServerRequest request) {
+        LOG.debugf("Database unavailable on %s %s: %s", request.method(), request.path(), exception);
+        String detail = "The database cannot be reached right now. Try again in a few seconds.";
+        return Response.fromResponse(respond(503, detail, request.path()))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     /** Paths no resource or static file claims end here, after every other route. */

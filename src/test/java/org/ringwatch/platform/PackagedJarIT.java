@@ -2,23 +2,22 @@ package org.ringwatch.platform;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.ringwatch.platform.PackagedJar.Running;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.ringwatch.platform.PackagedJar.externalDatabase;
+import static org.ringwatch.platform.PackagedJar.freePort;
+import static org.ringwatch.platform.PackagedJar.token;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,39 +32,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * configuration: it must start its own PostgreSQL, seed it, serve, stop cleanly and come back
  * with the same data. These tests launch the real jar as a separate process.
  */
-class PackagedJarIT {
-
-    private static final Duration START_LIMIT = Duration.ofSeconds(90);
-
-    @TempDir
-    Path work;
-
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
-        }
-    }
+class PackagedJarIT extends JarTest {
 
     @Test
     void shouldServeSeededDataAndKeepItAcrossARestart() throws Exception {
         Path dataDir = work.resolve("data");
         int port = freePort();
 
-        Running first = start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
+        Running first = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
         assertSeededAndServing(port);
         first.stop();
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the service");
         assertThat(first.log(), containsString("1501 rows applied"));
 
-        Process seed = launch(port, Map.of(), List.of("-Dringwatch.data-dir=" + dataDir), List.of("seed"));
+        Process seed = jar.launch(port, Map.of(), List.of("-Dringwatch.data-dir=" + dataDir), List.of("seed"));
         seed.getOutputStream().close();
         String seedOutput = new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
@@ -73,7 +53,7 @@ class PackagedJarIT {
         assertThat("the seed command reloads on demand and exits", seedOutput,
                 containsString("Seed ring/ring_partnerships_2020-10-07_normalized.csv: 1501 rows applied"));
 
-        Running second = start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
+        Running second = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
         assertSeededAndServing(port);
         second.stop();
         assertThat("unchanged seed files are skipped on restart", second.log(), not(containsString("rows applied")));
@@ -84,19 +64,11 @@ class PackagedJarIT {
     void shouldUseAnExternalDatabaseWhenItsUrlIsSetAndStartNone() throws Exception {
         Path dataDir = work.resolve("data");
         try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), false)) {
-            Map<String, String> datasource = external.datasourceProperties();
             int port = freePort();
-            Running running = start(port, Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
-                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
-                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
-                    "RINGWATCH_ADMIN_EMAIL", "first-admin@example.org",
-                    "RINGWATCH_ADMIN_PASSWORD", "a first admin's long password"),
-                    "-Dringwatch.data-dir=" + dataDir);
+            Running running = jar.start(port, externalDatabase(external, "first-admin@example.org",
+                    "a first admin's long password"), "-Dringwatch.data-dir=" + dataDir);
             assertSeededAndServing(port);
-            given().contentType("application/json")
-                    .body("{\"email\": \"first-admin@example.org\", \"password\": \"a first admin's long password\"}")
-                    .when().post("/api/v1/tokens").then().statusCode(201);
+            token("first-admin@example.org", "a first admin's long password");
             String csrfCookie = given().when().get("/login").then().statusCode(200).extract().header("Set-Cookie");
             assertThat("cookies are Secure in prod", csrfCookie, containsString("Secure"));
             running.stop();
@@ -108,7 +80,7 @@ class PackagedJarIT {
     void shouldFailFastWithOneClearMessageWhenTheEmbeddedServerCannotStart() throws Exception {
         Path notADirectory = work.resolve("occupied");
         Files.writeString(notADirectory, "a file where the data directory should be");
-        Process process = launch(freePort(), Map.of(), "-Dringwatch.data-dir=" + notADirectory);
+        Process process = jar.launch(freePort(), Map.of(), "-Dringwatch.data-dir=" + notADirectory);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service gives up by itself");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, process.exitValue());
@@ -119,13 +91,8 @@ class PackagedJarIT {
     @Test
     void shouldRefuseToStartWithAWeakFirstAdminPassword() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), false)) {
-            Map<String, String> datasource = external.datasourceProperties();
-            Process process = launch(freePort(), Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
-                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
-                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
-                    "RINGWATCH_ADMIN_EMAIL", "first-admin@example.org",
-                    "RINGWATCH_ADMIN_PASSWORD", "password1234"));
+            Process process = jar.launch(freePort(), externalDatabase(external, "first-admin@example.org",
+                    "password1234"));
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(60, TimeUnit.SECONDS));
@@ -143,18 +110,11 @@ class PackagedJarIT {
         Path dataDir = work.resolve("data");
         try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external"), false)) {
             Map<String, String> datasource = external.datasourceProperties();
-            Map<String, String> environment = Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
-                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
-                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
-                    "RINGWATCH_ADMIN_EMAIL", "crash@example.org",
-                    "RINGWATCH_ADMIN_PASSWORD", "a crash test password");
+            Map<String, String> environment = externalDatabase(external, "crash@example.org", "a crash test password");
             int port = freePort();
-            Running first = start(port, environment, "-Dringwatch.data-dir=" + dataDir);
+            Running first = jar.start(port, environment, "-Dringwatch.data-dir=" + dataDir);
             RestAssured.port = port;
-            String token = given().contentType("application/json")
-                    .body("{\"email\": \"crash@example.org\", \"password\": \"a crash test password\"}")
-                    .when().post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+            String token = token("crash@example.org", "a crash test password");
             int request = given().header("Authorization", "Bearer " + token).contentType("application/json")
                     .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\"}")
                     .when().post("/api/v1/requests").then().statusCode(201).extract().path("id");
@@ -185,13 +145,12 @@ class PackagedJarIT {
                     Thread.sleep(100);
                 }
                 assertTrue(hasFiles(uploads), "the upload was being spooled to disk when the process was killed");
-                first.process().destroyForcibly();   // kill -9
-                assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
+                first.kill();
             }
             assertTrue(hasFiles(uploads), "the killed process left its spooled upload behind");
 
             // No grace after the restart, so the test need not wait an hour for the sweeper.
-            Running second = start(port, environment, "-Dringwatch.data-dir=" + dataDir,
+            Running second = jar.start(port, environment, "-Dringwatch.data-dir=" + dataDir,
                     "-Dringwatch.documents.sweep-grace=0s", "-Dringwatch.documents.housekeeping-delay=1s");
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline) && hasFiles(uploads)) {
@@ -244,73 +203,5 @@ class PackagedJarIT {
         }
         assertEquals(1498, agencies, "1,501 Atlas rows, three of them a second date for an agency already listed");
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    private Running start(int port, Map<String, String> environment, String... jvmOptions) throws Exception {
-        Process process = launch(port, environment, jvmOptions);
-        Path log = work.resolve("service-" + started.size() + ".log");
-        Thread copier = new Thread(() -> {
-            try {
-                Files.copy(process.getInputStream(), log);
-            } catch (IOException e) {
-                // the process went away; what was written is kept
-            }
-        });
-        copier.setDaemon(true);
-        copier.start();
-        Instant deadline = Instant.now().plus(START_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), () -> "the service exited while starting:\n" + read(log));
-            if (read(log).contains("Listening on")) {
-                return new Running(process, log, copier);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not listening after " + START_LIMIT + ":\n" + read(log));
-    }
-
-    private Process launch(int port, Map<String, String> environment, String... jvmOptions) throws IOException {
-        return launch(port, environment, List.of(jvmOptions), List.of());
-    }
-
-    private Process launch(int port, Map<String, String> environment, List<String> jvmOptions, List<String> args)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", System.getProperty("ringwatch.jar", "target/quarkus-app/quarkus-run.jar")));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(work.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE") || key.startsWith("RINGWATCH_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        started.add(process);
-        return process;
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private record Running(Process process, Path logFile, Thread copier) {
-        void stop() throws InterruptedException {
-            process.destroy();   // SIGTERM: the way an operator or a container stops it
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops within 30 s");
-            copier.join(5000);
-        }
-
-        String log() {
-            return read(logFile);
-        }
     }
 }
