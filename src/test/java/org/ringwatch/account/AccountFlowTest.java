@@ -185,20 +185,6 @@ class AccountFlowTest {
     }
 
     @Test
-    void shouldRefuseEveryFormPostWithoutItsCsrfToken() {
-        String signedIn = fixtures.session(fixtures.account(Role.ADMIN));
-        for (String path : new String[] {"/login", "/logout", "/requests", "/requests/1/events", "/account/tokens",
-                "/account/profile", "/account/password", "/moderation/invitations", "/moderation/users/1",
-                "/invitations/anything"}) {
-            given().redirects().follow(false).cookie(SessionCookies.NAME, signedIn).formParam("email", "a@b.org")
-                    .when().post(path).then().statusCode(400);
-            given().redirects().follow(false).cookie(SessionCookies.NAME, signedIn)
-                    .cookie("rw_csrf", "AAAAAAAAAAAAAAAAAAAAAA").formParam("csrf-token", "BBBBBBBBBBBBBBBBBBBBBB")
-                    .when().post(path).then().statusCode(400);
-        }
-    }
-
-    @Test
     void shouldRequireATokenForApiWritesEvenWhenSignedIn() {
         Account volunteer = fixtures.account(Role.VOLUNTEER);
         given().cookie(SessionCookies.NAME, fixtures.session(volunteer)).contentType("application/json").body("{\"agency\": \"IL/aurora-police-department\","

@@ -45,6 +45,12 @@ public class Fixtures {
         return accounts.issueToken(account, "test").token();
     }
 
+    /** An open invitation to a fresh address, as the moderation form makes it. */
+    public Invitation.Issued invitation(Account inviter) {
+        String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return accounts.invite(inviter, email, Role.VOLUNTEER.code(), 7).value();
+    }
+
     /** The sign-in cookie's value for {@code account}, as the login form would set it. */
     public String session(Account account) {
         return cookies.issue(Account.findById(account.id)).getValue();
