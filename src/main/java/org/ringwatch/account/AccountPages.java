@@ -61,8 +61,7 @@ public class AccountPages {
             @Context HttpServerRequest request) {
         SignIn.Outcome outcome = signIn.check(email, password, address(request));
         if (outcome.account().isEmpty()) {
-            int status = outcome.retryAfter().isPresent() ? 429 : 401;
-            Response.ResponseBuilder response = Response.status(status)
+            Response.ResponseBuilder response = Response.status(outcome.refusal().status)
                     .entity(Templates.login(email == null ? "" : email, safeNext(next), outcome.problem()));
             outcome.retryAfter().ifPresent(wait -> response.header("Retry-After", wait.toSeconds()));
             return response.build();

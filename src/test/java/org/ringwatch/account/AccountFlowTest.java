@@ -35,7 +35,7 @@ class AccountFlowTest {
     /** Every test signs in from 127.0.0.1: clear the address's failures so throttling tests do not leak. */
     @AfterEach
     void forgetFailures() throws SQLException {
-        execute("DELETE FROM login_attempt");
+        execute("DELETE FROM login_throttle");
     }
 
     @Test
@@ -91,9 +91,9 @@ class AccountFlowTest {
     }
 
     @Test
-    void shouldThrottleAnAccountAfterFiveFailuresOnTheFormAndTheApi() {
+    void shouldMakeAnAddressWaitAfterFiveFailuresAtOneAccountOnTheFormAndTheApi() {
         Account volunteer = fixtures.account(Role.VOLUNTEER);
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS_AND_ACCOUNT; i++) {
             failedSignIn(volunteer.email, "wrong password " + i);
         }
         Fixtures.anonymousBrowser().formParam("email", volunteer.email).formParam("password", Fixtures.PASSWORD)

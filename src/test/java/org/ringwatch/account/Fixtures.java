@@ -10,9 +10,15 @@ import org.ringwatch.request.RequestService;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static io.restassured.RestAssured.given;
 
@@ -104,6 +110,30 @@ public class Fixtures {
         RecordsRequest current = RecordsRequest.findById(request.id);
         requests.update(owner, request.id, current.title, current.recordsSought, current.letterText, until.toString(),
                 current.privateNotes);
+    }
+
+    /** Runs {@code n} requests at once: each waits at a gate, then all go together. */
+    public static <T> List<T> atOnce(int n, IntFunction<T> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    gate.await();
+                    return request.apply(index);
+                }));
+            }
+            gate.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static String csrfToken() {
