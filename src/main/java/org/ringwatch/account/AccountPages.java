@@ -96,7 +96,11 @@ public class AccountPages {
         if (invitation == null) {
             return unusableInvitation().build();
         }
-        AccountService.Result<Account> result = accounts.accept(token, name, password, confirmation);
+        AccountService.Result<Account> result = accounts.accept(invitation, name, password, confirmation)
+                .orElse(null);
+        if (result == null) {
+            return unusableInvitation().build();   // another accept of the same link came first
+        }
         if (result.failed()) {
             return Response.status(422)
                     .entity(Templates.invitation(token, invitation.email, invitation.role, name, result.errors()))

@@ -12,6 +12,7 @@ import org.ringwatch.platform.EmbeddedPostgresResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -156,6 +157,21 @@ class AccountFlowTest {
         Fixtures.anonymousBrowser().formParam("name", "Again").formParam("password", "a long enough secret")
                 .formParam("confirmation", "a long enough secret").when().post(link).then().statusCode(404);
         assertEquals("volunteer", Account.findByEmail(email).orElseThrow().role);
+    }
+
+    @Test
+    void shouldMakeOneAccountWhenTenPeopleAcceptOneInvitationAtOnce() throws Exception {
+        Invitation.Issued invitation = fixtures.invitation(fixtures.account(Role.MODERATOR));
+        String link = "/invitations/" + invitation.token();
+        List<Response> answers = Fixtures.atOnce(10, i -> Fixtures.anonymousBrowser().formParam("name", "Racer " + i)
+                .formParam("password", "a long enough secret").formParam("confirmation", "a long enough secret")
+                .when().post(link));
+        assertEquals(List.of(303), answers.stream().map(Response::statusCode).filter(s -> s != 404).toList());
+        String used = given().when().get(link).then().statusCode(404).extract().asString();
+        for (Response refused : answers.stream().filter(r -> r.statusCode() == 404).toList()) {
+            assertEquals(used, refused.asString(), "the same answer as a used invitation");
+        }
+        assertEquals(1, Account.count("email", invitation.invitation().email));
     }
 
     @Test
