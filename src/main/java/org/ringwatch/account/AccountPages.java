@@ -139,15 +139,16 @@ public class AccountPages {
     public Response changePassword(@RestForm String current, @RestForm String password,
             @RestForm String confirmation) {
         Account account = me.require();
-        Map<String, String> errors = accounts.changePassword(account, current, password, confirmation);
-        if (!errors.isEmpty()) {
-            return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account), errors, null))
-                    .build();
+        AccountService.Result<Account> changed = accounts.changePassword(account, current, password, confirmation);
+        if (changed.failed()) {
+            return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account),
+                    changed.errors(), null)).build();
         }
-        // This device stays signed in with a fresh cookie; the others were signed out.
-        return Response.seeOther(java.net.URI.create("/account"))
-                .cookie(cookies.issue(Account.findById(account.id)), Flash.cookieFor("Password changed."))
-                .build();
+        // This device stays signed in with a cookie of the new epoch (the account as the change
+        // left it: this request's own copy still has the old one); every other cookie has ended.
+        return Response.seeOther(java.net.URI.create("/account")).cookie(cookies.issue(changed.value()),
+                Flash.cookieFor("Password changed. Your API tokens were revoked: create new ones for your"
+                        + " scripts. Your other devices were signed out.")).build();
     }
 
     /** The token is shown in this response only; it is not stored anywhere readable. */

@@ -179,21 +179,31 @@ public class AccountService {
         return Map.of();
     }
 
-    @Transactional
-    public Map<String, String> changePassword(Account current, String currentPassword, String password,
+    /**
+     * A new password ends everything the old one opened: every session (the epoch rises) and
+     * every API token, since whoever knew the old password may have made one. The caller
+     * signs this device in again with the account returned, which carries the new epoch.
+     */
+    public Result<Account> changePassword(Account current, String currentPassword, String password,
             String confirmation) {
-        Account account = Account.findById(current.id);
-        if (currentPassword == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
-            return Map.of("current", "That is not your current password.");
+        // bcrypt twice, slow on purpose: before the transaction, not inside it.
+        if (currentPassword == null || !BcryptUtil.matches(currentPassword, current.passwordHash)) {
+            return Result.failed(Map.of("current", "That is not your current password."));
         }
-        Map<String, String> errors = checkNewPassword(password, confirmation, account.email);
+        Map<String, String> errors = checkNewPassword(password, confirmation, current.email);
         if (!errors.isEmpty()) {
-            return errors;
+            return Result.failed(errors);
         }
-        account.passwordHash = BcryptUtil.bcryptHash(password);
-        account.sessionEpoch++;   // other devices signed in with the old password are signed out
-        audit.record(account.id, "change_password", "account", account.id, null, null);
-        return Map.of();
+        String passwordHash = BcryptUtil.bcryptHash(password);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account account = Account.findById(current.id);
+            account.passwordHash = passwordHash;
+            account.sessionEpoch++;
+            int revoked = ApiToken.revokeAllOf(account);
+            audit.record(account.id, "change_password", "account", account.id, null,
+                    Map.of("api_tokens_revoked", revoked));
+            return Result.ok(account);
+        });
     }
 
     /** Admins change roles and disable accounts; nobody changes their own. */
@@ -215,7 +225,7 @@ public class AccountService {
         if (disabled && account.disabledAt == null) {
             account.disabledAt = OffsetDateTime.now();
             account.sessionEpoch++;
-            ApiToken.update("revokedAt = ?1 where account = ?2 and revokedAt is null", OffsetDateTime.now(), account);
+            ApiToken.revokeAllOf(account);
         } else if (!disabled) {
             account.disabledAt = null;
         }

@@ -228,6 +228,27 @@ class AccountFlowTest {
         Fixtures.api(token).body("{}").when().post("/api/v1/requests").then().statusCode(401);
     }
 
+    @Test
+    void shouldRevokeApiTokensAndSignOutOtherDevicesButNotThisOneWhenThePasswordChanges() {
+        Account volunteer = fixtures.account(Role.VOLUNTEER);
+        String token = fixtures.token(volunteer);
+        String otherDevice = fixtures.session(volunteer);
+        fixtures.browser(volunteer).when().get("/account").then().statusCode(200)
+                .body(containsString("revokes your API tokens"));
+
+        Response changed = fixtures.browser(volunteer).formParam("current", Fixtures.PASSWORD)
+                .formParam("password", "a brand new passphrase").formParam("confirmation", "a brand new passphrase")
+                .when().post("/account/password").then().statusCode(303).header("Location", containsString("/account"))
+                .extract().response();
+        String thisDevice = changed.getCookie(SessionCookies.NAME);
+        given().redirects().follow(false).cookie(SessionCookies.NAME, thisDevice)
+                .cookie("rw_flash", changed.getCookie("rw_flash")).when().get("/account")
+                .then().statusCode(200).body(containsString("Your API tokens were revoked"));
+        given().redirects().follow(false).cookie(SessionCookies.NAME, otherDevice).when().get("/account")
+                .then().statusCode(303).header("Location", containsString("/login?next="));
+        Fixtures.api(token).body("{}").when().post("/api/v1/requests").then().statusCode(401);
+    }
+
     private String invite(Account inviter, String email) {
         String page = fixtures.browser(inviter).formParam("email", email).formParam("role", "volunteer")
                 .formParam("days", "7").when().post("/moderation/invitations").then().statusCode(200).extract().asString();
