@@ -52,7 +52,7 @@ public class TokenApi {
         }
         SignIn.Outcome outcome = signIn.check(credentials.email(), credentials.password(),
                 AccountPages.address(request));
-        if (outcome.account().isEmpty() && outcome.retryAfter().isPresent()) {
+        if (outcome.retryAfter().isPresent()) {
             // ApiProblem carries no headers, and these answers need Retry-After.
             int status = outcome.refusal().status;
             return Response.status(status).header("Retry-After", outcome.retryAfter().get().toSeconds())
