@@ -63,8 +63,7 @@ public class AccountPages {
             @Context HttpServerRequest request) {
         SignIn.Outcome outcome = signIn.check(email, password, address(request));
         if (outcome.account().isEmpty()) {
-            int status = outcome.retryAfter().isPresent() ? 429 : 401;
-            Response.ResponseBuilder response = Response.status(status)
+            Response.ResponseBuilder response = Response.status(outcome.refusal().status)
                     .entity(Templates.login(email == null ? "" : email, safeNext(next), outcome.problem()));
             outcome.retryAfter().ifPresent(wait -> response.header("Retry-After", wait.toSeconds()));
             return response.build();
@@ -99,7 +98,11 @@ public class AccountPages {
         if (invitation == null) {
             return unusableInvitation().build();
         }
-        AccountService.Result<Account> result = accounts.accept(token, name, password, confirmation);
+        AccountService.Result<Account> result = accounts.accept(invitation, name, password, confirmation)
+                .orElse(null);
+        if (result == null) {
+            return unusableInvitation().build();   // another accept of the same link came first
+        }
         if (result.failed()) {
             return Response.status(422)
                     .entity(Templates.invitation(token, invitation.email, invitation.role, name, result.errors()))
@@ -138,15 +141,16 @@ public class AccountPages {
     public Response changePassword(@RestForm String current, @RestForm String password,
             @RestForm String confirmation) {
         Account account = me.require();
-        Map<String, String> errors = accounts.changePassword(account, current, password, confirmation);
-        if (!errors.isEmpty()) {
-            return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account), errors, null))
-                    .build();
+        AccountService.Result<Account> changed = accounts.changePassword(account, current, password, confirmation);
+        if (changed.failed()) {
+            return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account),
+                    changed.errors(), null)).build();
         }
-        // This device stays signed in with a fresh cookie; the others were signed out.
-        return Response.seeOther(URI.create("/account"))
-                .cookie(cookies.issue(Account.findById(account.id)), Flash.cookieFor("Password changed."))
-                .build();
+        // This device stays signed in with a cookie of the new epoch (the account as the change
+        // left it: this request's own copy still has the old one); every other cookie has ended.
+        return Response.seeOther(URI.create("/account")).cookie(cookies.issue(changed.value()),
+                Flash.cookieFor("Password changed. Your API tokens were revoked: create new ones for your"
+                        + " scripts. Your other devices were signed out.")).build();
     }
 
     /** The token is shown in this response only; it is not stored anywhere readable. */

@@ -1,6 +1,7 @@
 package org.ringwatch.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.ringwatch.audit.Audit;
@@ -45,10 +46,14 @@ public class AccountService {
 
     @Transactional
     public Account create(String email, String displayName, String password, Role role, Long actorId) {
+        return persist(email, displayName, BcryptUtil.bcryptHash(password), role, actorId);
+    }
+
+    private Account persist(String email, String displayName, String passwordHash, Role role, Long actorId) {
         Account account = new Account();
         account.email = Account.normaliseEmail(email);
         account.displayName = Names.clean(displayName);
-        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.passwordHash = passwordHash;
         account.role = role.code();
         account.createdAt = OffsetDateTime.now();
         account.persist();
@@ -56,13 +61,14 @@ public class AccountService {
         return account;
     }
 
-    /** Uses an invitation: the new account, or the form's errors. */
-    @Transactional
-    public Result<Account> accept(String token, String displayName, String password, String confirmation) {
-        Invitation invitation = Invitation.findUsable(token).orElse(null);
-        if (invitation == null) {
-            return Result.failed(Map.of("", "This invitation link can no longer be used."));
-        }
+    /**
+     * Uses an invitation found usable a moment ago: the new account, or the form's errors, or
+     * nothing when it can no longer be used, because another accept of the same link got there
+     * first or it has just expired. However many accepts race, the invitation's row lock lets
+     * one make the account, and the others are told the link is used.
+     */
+    public Optional<Result<Account>> accept(Invitation invitation, String displayName, String password,
+            String confirmation) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (displayName == null || Names.clean(displayName).isEmpty()) {
             errors.put("name", "Give the name other volunteers will see.");
@@ -71,18 +77,26 @@ public class AccountService {
         }
         errors.putAll(checkNewPassword(password, confirmation, invitation.email));
         if (!errors.isEmpty()) {
-            return Result.failed(errors);
+            return Optional.of(Result.failed(errors));
         }
-        if (Account.findByEmail(invitation.email).isPresent()) {
-            return Result.failed(Map.of("", "An account for " + invitation.email
-                    + " exists already: sign in with it instead."));
-        }
-        Account account = create(invitation.email, displayName, password, invitation.roleEnum(),
-                invitation.invitedBy.id);
-        invitation.usedAt = OffsetDateTime.now();
-        invitation.usedBy = account;
-        audit.record(account.id, "use", "invitation", invitation.id, Map.of("state", "open"), Map.of("state", "used"));
-        return Result.ok(account);
+        String passwordHash = BcryptUtil.bcryptHash(password);   // slow on purpose: not inside the transaction
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Invitation> locked = Invitation.lockIfUsable(invitation.id);
+            if (locked.isEmpty()) {
+                return Optional.empty();
+            }
+            if (Account.findByEmail(invitation.email).isPresent()) {
+                return Optional.of(Result.failed(Map.of("", "An account for " + invitation.email
+                        + " exists already: sign in with it instead.")));
+            }
+            Account account = persist(invitation.email, displayName, passwordHash, invitation.roleEnum(),
+                    invitation.invitedBy.id);
+            locked.get().usedAt = OffsetDateTime.now();
+            locked.get().usedBy = account;
+            audit.record(account.id, "use", "invitation", invitation.id, Map.of("state", "open"),
+                    Map.of("state", "used"));
+            return Optional.of(Result.ok(account));
+        });
     }
 
     @Transactional
@@ -165,21 +179,31 @@ public class AccountService {
         return Map.of();
     }
 
-    @Transactional
-    public Map<String, String> changePassword(Account current, String currentPassword, String password,
+    /**
+     * A new password ends everything the old one opened: every session (the epoch rises) and
+     * every API token, since whoever knew the old password may have made one. The caller
+     * signs this device in again with the account returned, which carries the new epoch.
+     */
+    public Result<Account> changePassword(Account current, String currentPassword, String password,
             String confirmation) {
-        Account account = Account.findById(current.id);
-        if (currentPassword == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
-            return Map.of("current", "That is not your current password.");
+        // bcrypt twice, slow on purpose: before the transaction, not inside it.
+        if (currentPassword == null || !BcryptUtil.matches(currentPassword, current.passwordHash)) {
+            return Result.failed(Map.of("current", "That is not your current password."));
         }
-        Map<String, String> errors = checkNewPassword(password, confirmation, account.email);
+        Map<String, String> errors = checkNewPassword(password, confirmation, current.email);
         if (!errors.isEmpty()) {
-            return errors;
+            return Result.failed(errors);
         }
-        account.passwordHash = BcryptUtil.bcryptHash(password);
-        account.sessionEpoch++;   // other devices signed in with the old password are signed out
-        audit.record(account.id, "change_password", "account", account.id, null, null);
-        return Map.of();
+        String passwordHash = BcryptUtil.bcryptHash(password);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account account = Account.findById(current.id);
+            account.passwordHash = passwordHash;
+            account.sessionEpoch++;
+            int revoked = ApiToken.revokeAllOf(account);
+            audit.record(account.id, "change_password", "account", account.id, null,
+                    Map.of("api_tokens_revoked", revoked));
+            return Result.ok(account);
+        });
     }
 
     /** Admins change roles and disable accounts; nobody changes their own. */
@@ -201,7 +225,7 @@ public class AccountService {
         if (disabled && account.disabledAt == null) {
             account.disabledAt = OffsetDateTime.now();
             account.sessionEpoch++;
-            ApiToken.update("revokedAt = ?1 where account = ?2 and revokedAt is null", OffsetDateTime.now(), account);
+            ApiToken.revokeAllOf(account);
         } else if (!disabled) {
             account.disabledAt = null;
         }

@@ -58,6 +58,11 @@ public class ApiToken extends PanacheEntityBase {
         return list("account = ?1 order by createdAt desc", account);
     }
 
+    /** Revokes every token of the account still active; needs a transaction. @return how many */
+    static int revokeAllOf(Account account) {
+        return update("revokedAt = ?1 where account = ?2 and revokedAt is null", OffsetDateTime.now(), account);
+    }
+
     public boolean isRevoked() {
         return revokedAt != null;
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 
 import java.time.OffsetDateTime;
@@ -57,13 +58,25 @@ public class Invitation extends PanacheEntityBase {
         return new Issued(invitation, token);
     }
 
+    /** What makes an invitation usable, in HQL, with ?1 the time now. */
+    private static final String USABLE = "usedAt is null and revokedAt is null and expiresAt > ?1";
+
     /** An invitation that can still be used; used, revoked, expired and unknown look the same. */
     public static Optional<Invitation> findUsable(String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return find("tokenHash = ?1 and usedAt is null and revokedAt is null and expiresAt > ?2",
-                Secrets.sha256(token), OffsetDateTime.now()).firstResultOptional();
+        return find(USABLE + " and tokenHash = ?2", OffsetDateTime.now(), Secrets.sha256(token)).firstResultOptional();
+    }
+
+    /**
+     * The invitation, locked until the transaction ends, if it is still usable. Of any number of
+     * transactions asking at once, one gets it; the others wait for its lock, and PostgreSQL
+     * then checks the row again as the first one left it: used, so they get nothing.
+     */
+    static Optional<Invitation> lockIfUsable(long id) {
+        return find(USABLE + " and id = ?2", OffsetDateTime.now(), id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public static List<Invitation> latest() {

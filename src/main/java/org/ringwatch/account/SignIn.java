@@ -1,22 +1,29 @@
 package org.ringwatch.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.credential.PasswordCredential;
-import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ringwatch.audit.Audit;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Checks an e-mail and password, for the sign-in form and for {@code POST /api/v1/tokens} alike:
- * throttled per account and per address, one answer for every failure (unknown address, wrong
+ * throttled by {@link LoginThrottle}, one answer for every failure (unknown address, wrong
  * password, disabled account), and about the same time spent on each [ASVS 6.3.8].
+ *
+ * <p>bcrypt is slow on purpose, so it runs outside any transaction: a check used to hold a
+ * pooled connection through it, and 80 attempts at once emptied the pool (37 answered 500).
+ * It is CPU work, so no more checks run at once than there are cores, and never more than a
+ * quarter of the pool: a check's statements take a connection for a moment each, and sign-ins
+ * must not starve the pages. The wait for a turn is bounded twice, in length and in how many
+ * may wait (each holds a worker thread the pages also need); past either, the answer is 503
+ * with Retry-After.
  */
 @ApplicationScoped
 public class SignIn {
@@ -24,57 +31,103 @@ public class SignIn {
     /** The one message for every failed sign-in: it must not say which part was wrong. */
     public static final String FAILED = "That e-mail address and password do not match an active account.";
 
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+    /** Attempts that may wait for a turn, per check that may run. */
+    static final int WAITING_PER_CHECK = 8;
+    static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+
     // A real bcrypt hash at the same cost as ours, checked when the account does not exist.
     private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy password for timing");
 
-    /** The outcome: the account, or why not (and for how long to wait, when throttled). */
-    public record Outcome(Optional<Account> account, String problem, Optional<Duration> retryAfter) {
+    /** Why a sign-in did not happen, and the HTTP status that says so. */
+    public enum Refusal {
+        FAILED(401), THROTTLED(429), BUSY(503);
+
+        public final int status;
+
+        Refusal(int status) {
+            this.status = status;
+        }
     }
 
-    private final IdentityProviderManager identities;
+    /** The account, or why not (and, when it is worth trying again, after how long). */
+    public record Outcome(Optional<Account> account, Refusal refusal, Optional<Duration> retryAfter) {
+
+        static Outcome refused(Refusal refusal, Duration retryAfter) {
+            return new Outcome(Optional.empty(), refusal, Optional.ofNullable(retryAfter));
+        }
+
+        public String problem() {
+            return switch (refusal) {
+                case FAILED -> SignIn.FAILED;
+                case THROTTLED -> "Too many failed sign-ins. Try again in " + inWords(retryAfter.orElseThrow()) + ".";
+                case BUSY -> "Too many people are signing in at this moment. Try again in a few seconds.";
+            };
+        }
+
+        private static String inWords(Duration wait) {
+            long seconds = wait.toSeconds();
+            if (seconds < 60) {
+                return seconds + (seconds == 1 ? " second" : " seconds");
+            }
+            long minutes = (seconds + 59) / 60;
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+    }
+
     private final LoginThrottle throttle;
     private final Audit audit;
+    private final Semaphore checks;
+    private final int waitingRoom;
 
-    public SignIn(IdentityProviderManager identities, LoginThrottle throttle, Audit audit) {
-        this.identities = identities;
+    public SignIn(LoginThrottle throttle, Audit audit,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.max-size", defaultValue = "20") int poolSize) {
         this.throttle = throttle;
         this.audit = audit;
+        int concurrent = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), poolSize / 4));
+        this.checks = new Semaphore(concurrent);
+        this.waitingRoom = concurrent * WAITING_PER_CHECK;
     }
 
-    @Transactional
     public Outcome check(String email, String password, String address) {
-        String normalised = email == null ? "" : Account.normaliseEmail(email);
-        Optional<Duration> wait = throttle.waitFor(normalised, address);
-        if (wait.isPresent()) {
-            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-            return new Outcome(Optional.empty(), "Too many failed sign-ins. Try again in " + minutes
-                    + (minutes == 1 ? " minute." : " minutes."), wait);
+        if (!turn()) {
+            return Outcome.refused(Refusal.BUSY, BUSY_RETRY);
         }
-        Optional<Account> account = Account.findByEmail(normalised);
-        boolean passwordMatches;
-        if (account.isEmpty() || password == null || password.isEmpty()) {
-            BcryptUtil.matches(password == null ? "" : password, DECOY_HASH);
-            passwordMatches = false;
-        } else {
-            passwordMatches = verify(normalised, password);
+        try {
+            return checkNow(email == null ? "" : Account.normaliseEmail(email), password, address);
+        } finally {
+            checks.release();
         }
-        boolean ok = passwordMatches && !account.get().isDisabled();
-        throttle.record(normalised, address, ok);
-        if (!ok) {
-            return new Outcome(Optional.empty(), FAILED, Optional.empty());
-        }
-        audit.record(account.get().id, "sign_in", "account", account.get().id, null, Map.of("address", address));
-        return new Outcome(account, null, Optional.empty());
     }
 
-    /** The password check itself is security-jpa's, against the bcrypt hash it maps. */
-    private boolean verify(String email, String password) {
-        try {
-            identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(email,
-                    new PasswordCredential(password.toCharArray())));
-            return true;
-        } catch (AuthenticationFailedException e) {
+    private boolean turn() {
+        if (checks.getQueueLength() >= waitingRoom) {
             return false;
         }
+        try {
+            return checks.tryAcquire(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Outcome checkNow(String email, String password, String address) {
+        LoginThrottle.Verdict verdict = throttle.reserve(email, address);
+        if (!verdict.allowed()) {
+            return Outcome.refused(Refusal.THROTTLED, verdict.retryAfter());
+        }
+        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByEmail(email));
+        // One bcrypt whatever the case, against a decoy when there is no such account.
+        boolean matches = BcryptUtil.matches(password == null ? "" : password,
+                account.map(a -> a.passwordHash).orElse(DECOY_HASH));
+        if (!matches || account.isEmpty() || password.isEmpty() || account.get().isDisabled()) {
+            return Outcome.refused(Refusal.FAILED, null);
+        }
+        throttle.succeeded(verdict.attempt());
+        Account signedIn = account.get();
+        QuarkusTransaction.requiringNew().run(() -> audit.record(signedIn.id, "sign_in", "account", signedIn.id,
+                null, Map.of("address", address)));
+        return new Outcome(account, null, Optional.empty());
     }
 }

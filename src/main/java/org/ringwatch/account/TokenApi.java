@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Problem;
 
 import java.time.OffsetDateTime;
 
@@ -44,6 +45,7 @@ public class TokenApi {
     @APIResponse(responseCode = "201", description = "The new token, shown this once")
     @APIResponse(responseCode = "401", description = "E-mail and password do not match an active account")
     @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at this moment; see Retry-After")
     public Response create(Credentials credentials, @Context HttpServerRequest request) {
         if (credentials == null) {
             throw ApiProblem.of(400, "Bad Request", "Send {\"email\": ..., \"password\": ...} as JSON.");
@@ -51,10 +53,12 @@ public class TokenApi {
         SignIn.Outcome outcome = signIn.check(credentials.email(), credentials.password(),
                 AccountPages.address(request));
         if (outcome.retryAfter().isPresent()) {
-            ApiProblem problem = ApiProblem.of(429, "Too Many Requests", outcome.problem());
-            return Response.status(429).header("Retry-After", outcome.retryAfter().get().toSeconds())
-                    .type(org.ringwatch.api.Problem.MEDIA_TYPE).entity(new org.ringwatch.api.Problem("about:blank",
-                            problem.title(), 429, problem.getMessage(), request.path(), null)).build();
+            // ApiProblem carries no headers, and these answers need Retry-After.
+            int status = outcome.refusal().status;
+            return Response.status(status).header("Retry-After", outcome.retryAfter().get().toSeconds())
+                    .type(Problem.MEDIA_TYPE).entity(new Problem("about:blank",
+                            Response.Status.fromStatusCode(status).getReasonPhrase(), status, outcome.problem(),
+                            request.path(), null)).build();
         }
         if (outcome.account().isEmpty()) {
             throw ApiProblem.of(401, "Unauthorized", SignIn.FAILED);

@@ -11,8 +11,8 @@ import java.util.Base64;
  * CSRF tokens protect browser forms; the JSON API does not need them [ASVS 3.5.2]: its writes
  * take only a bearer token (a browser's sign-in cookie is refused there), and a cross-site page
  * cannot attach an Authorization header. The rest-csrf filter cannot exclude paths, and it
- * would refuse an API multipart upload for lacking a form token, so every /api/ request is
- * given a matching token pair before that filter runs.
+ * refuses every state-changing request without a token pair (a JSON body, a multipart upload,
+ * no body at all), so every /api/ request is given a matching pair before that filter runs.
  */
 @ApplicationScoped
 public class ApiCsrfExemption {

@@ -13,11 +13,14 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Problem;
 import org.ringwatch.platform.DatabaseOutage;
@@ -42,6 +45,9 @@ public class ErrorResponses {
     private static final int NUL_CHECK_ORDER = -1000;
     /** The embedded server is back within a few seconds of dying (PostgresSupervisionIT measures it). */
     private static final int RETRY_AFTER_SECONDS = 5;
+    static final String CSRF_REFUSED = "This form arrived without the security token of the page it came from, so"
+            + " nothing was changed. That happens when the page was open for hours or the form was sent from"
+            + " another site. Go back, reload the page and send the form again.";
 
     private final Template error;
 
@@ -130,6 +136,19 @@ public class ErrorResponses {
         String detail = "The database cannot be reached right now. Try again in a few seconds.";
         return Response.fromResponse(respond(503, detail, request.path()))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * rest-csrf refuses a state-changing request without its token pair (a form from another
+     * site, or one whose page is older than its token) with a bare 400 and no body; nothing else
+     * answers a page with an empty 400. Say what happened and what to do, in the site's layout.
+     */
+    @ServerResponseFilter
+    public void explainCsrfRefusal(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 400 && !response.hasEntity() && !isApi(request.getUriInfo().getPath())) {
+            response.setEntity(page(400, "Bad Request", CSRF_REFUSED), null,
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
     }
 
     /** Paths no resource or static file claims end here, after every other route. */

@@ -12,6 +12,7 @@ import org.ringwatch.platform.EmbeddedPostgresResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -35,7 +36,7 @@ class AccountFlowTest {
     /** Every test signs in from 127.0.0.1: clear the address's failures so throttling tests do not leak. */
     @AfterEach
     void forgetFailures() throws SQLException {
-        execute("DELETE FROM login_attempt");
+        execute("DELETE FROM login_throttle");
     }
 
     @Test
@@ -91,9 +92,9 @@ class AccountFlowTest {
     }
 
     @Test
-    void shouldThrottleAnAccountAfterFiveFailuresOnTheFormAndTheApi() {
+    void shouldMakeAnAddressWaitAfterFiveFailuresAtOneAccountOnTheFormAndTheApi() {
         Account volunteer = fixtures.account(Role.VOLUNTEER);
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS_AND_ACCOUNT; i++) {
             failedSignIn(volunteer.email, "wrong password " + i);
         }
         Fixtures.anonymousBrowser().formParam("email", volunteer.email).formParam("password", Fixtures.PASSWORD)
@@ -159,6 +160,21 @@ class AccountFlowTest {
     }
 
     @Test
+    void shouldMakeOneAccountWhenTenPeopleAcceptOneInvitationAtOnce() throws Exception {
+        Invitation.Issued invitation = fixtures.invitation(fixtures.account(Role.MODERATOR));
+        String link = "/invitations/" + invitation.token();
+        List<Response> answers = Fixtures.atOnce(10, i -> Fixtures.anonymousBrowser().formParam("name", "Racer " + i)
+                .formParam("password", "a long enough secret").formParam("confirmation", "a long enough secret")
+                .when().post(link));
+        assertEquals(List.of(303), answers.stream().map(Response::statusCode).filter(s -> s != 404).toList());
+        String used = given().when().get(link).then().statusCode(404).extract().asString();
+        for (Response refused : answers.stream().filter(r -> r.statusCode() == 404).toList()) {
+            assertEquals(used, refused.asString(), "the same answer as a used invitation");
+        }
+        assertEquals(1, Account.count("email", invitation.invitation().email));
+    }
+
+    @Test
     void shouldRefuseExpiredRevokedAndMadeUpInvitationsAlike() throws SQLException {
         Account admin = fixtures.account(Role.ADMIN);
         String expired = invite(admin, "expired-" + admin.id + "@example.org");
@@ -182,20 +198,6 @@ class AccountFlowTest {
         Account volunteer = fixtures.account(Role.VOLUNTEER);
         fixtures.browser(volunteer).formParam("email", "x-" + volunteer.id + "@example.org").formParam("role", "volunteer")
                 .formParam("days", "7").when().post("/moderation/invitations").then().statusCode(403);
-    }
-
-    @Test
-    void shouldRefuseEveryFormPostWithoutItsCsrfToken() {
-        String signedIn = fixtures.session(fixtures.account(Role.ADMIN));
-        for (String path : new String[] {"/login", "/logout", "/requests", "/requests/1/events", "/account/tokens",
-                "/account/profile", "/account/password", "/moderation/invitations", "/moderation/users/1",
-                "/invitations/anything"}) {
-            given().redirects().follow(false).cookie(SessionCookies.NAME, signedIn).formParam("email", "a@b.org")
-                    .when().post(path).then().statusCode(400);
-            given().redirects().follow(false).cookie(SessionCookies.NAME, signedIn)
-                    .cookie("rw_csrf", "AAAAAAAAAAAAAAAAAAAAAA").formParam("csrf-token", "BBBBBBBBBBBBBBBBBBBBBB")
-                    .when().post(path).then().statusCode(400);
-        }
     }
 
     @Test
@@ -223,6 +225,27 @@ class AccountFlowTest {
         fixtures.browser(volunteer).when().get("/account").then().body(not(containsString(token)));
         long id = ApiToken.<ApiToken>find("account.id = ?1 and label = 'my script'", volunteer.id).firstResult().id;
         fixtures.browser(volunteer).when().post("/account/tokens/" + id + "/revoke").then().statusCode(303);
+        Fixtures.api(token).body("{}").when().post("/api/v1/requests").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRevokeApiTokensAndSignOutOtherDevicesButNotThisOneWhenThePasswordChanges() {
+        Account volunteer = fixtures.account(Role.VOLUNTEER);
+        String token = fixtures.token(volunteer);
+        String otherDevice = fixtures.session(volunteer);
+        fixtures.browser(volunteer).when().get("/account").then().statusCode(200)
+                .body(containsString("revokes your API tokens"));
+
+        Response changed = fixtures.browser(volunteer).formParam("current", Fixtures.PASSWORD)
+                .formParam("password", "a brand new passphrase").formParam("confirmation", "a brand new passphrase")
+                .when().post("/account/password").then().statusCode(303).header("Location", containsString("/account"))
+                .extract().response();
+        String thisDevice = changed.getCookie(SessionCookies.NAME);
+        given().redirects().follow(false).cookie(SessionCookies.NAME, thisDevice)
+                .cookie("rw_flash", changed.getCookie("rw_flash")).when().get("/account")
+                .then().statusCode(200).body(containsString("Your API tokens were revoked"));
+        given().redirects().follow(false).cookie(SessionCookies.NAME, otherDevice).when().get("/account")
+                .then().statusCode(303).header("Location", containsString("/login?next="));
         Fixtures.api(token).body("{}").when().post("/api/v1/requests").then().statusCode(401);
     }
 

@@ -10,9 +10,15 @@ import org.ringwatch.request.RequestService;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static io.restassured.RestAssured.given;
 
@@ -43,6 +49,12 @@ public class Fixtures {
 
     public String token(Account account) {
         return accounts.issueToken(account, "test").token();
+    }
+
+    /** An open invitation to a fresh address, as the moderation form makes it. */
+    public Invitation.Issued invitation(Account inviter) {
+        String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return accounts.invite(inviter, email, Role.VOLUNTEER.code(), 7).value();
     }
 
     /** The sign-in cookie's value for {@code account}, as the login form would set it. */
@@ -105,6 +117,30 @@ public class Fixtures {
     public Agency quietAgency() {
         return Agency.<Agency>find("from Agency a where not exists"
                 + " (select 1 from RecordsRequest r where r.agency = a) order by a.id desc").firstResult();
+    }
+
+    /** Runs {@code n} requests at once: each waits at a gate, then all go together. */
+    public static <T> List<T> atOnce(int n, IntFunction<T> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    gate.await();
+                    return request.apply(index);
+                }));
+            }
+            gate.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static String csrfToken() {
