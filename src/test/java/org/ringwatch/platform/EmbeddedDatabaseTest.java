@@ -75,6 +75,10 @@ class EmbeddedDatabaseTest {
                     Thread.sleep(100);
                 }
             }
+            // The server answers before pg_ctl, which started it, has returned to the watchdog.
+            while (database.postmasterPid() == killed.pid() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
             assertNotEquals(killed.pid(), database.postmasterPid());
             assertEquals("on", show(database, "synchronous_commit"), "restarted with the options it had");
         }
