@@ -28,6 +28,7 @@ import org.ringwatch.platform.DatabaseOutage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -104,10 +105,27 @@ public class ErrorResponses {
         if (DatabaseOutage.causes(exception)) {
             return unavailable(exception, request);
         }
+        if (nulInText(exception)) {
+            return respond(400, "The text sent contains a NUL character (\\u0000), which cannot be stored or searched."
+                    + " Remove it and send the text again.", request.path());
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected failure %s on %s %s", id, request.method(), request.path());
         return respond(500, "Something went wrong on our side. If it keeps happening, report error id " + id + ".",
                 request.path());
+    }
+
+    /**
+     * PostgreSQL refuses a NUL character in text (SQLState 22021, "invalid byte sequence"): a
+     * form field or JSON string carrying one is the sender's mistake, not a failure of ours.
+     */
+    private static boolean nulInText(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

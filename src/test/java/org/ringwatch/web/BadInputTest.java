@@ -56,6 +56,18 @@ class BadInputTest {
     }
 
     @Test
+    void shouldRefuseANulCharacterInAFieldWithAMessage() {
+        Account volunteer = fixtures.account(Role.VOLUNTEER);
+        Fixtures.api(fixtures.token(volunteer)).body("{\"agency\": \"IL/aurora-police-department\","
+                        + " \"title\": \"Ring MOU\", \"records\": \"The MOU\\u0000 and e-mails\", \"allow_duplicate\": true}")
+                .when().post("/api/v1/requests").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("NUL character"));
+        fixtures.browser(volunteer).formParam("agency", "IL/aurora-police-department").formParam("title", "Ring MOU")
+                .formParam("records", "The MOU\u0000").formParam("confirmDuplicate", "true").when().post("/requests")
+                .then().statusCode(400).body(containsString("NUL character"));
+    }
+
+    @Test
     void shouldRefuseANegativeSearchCursor() {
         given().queryParam("q", "ring").queryParam("cursor", Cursor.encode("-20")).when().get("/api/v1/search")
                 .then().statusCode(400).contentType("application/problem+json").body("parameter", equalTo("cursor"));
