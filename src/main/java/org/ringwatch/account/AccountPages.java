@@ -139,9 +139,10 @@ public class AccountPages {
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm String current, @RestForm String password,
-            @RestForm String confirmation) {
+            @RestForm String confirmation, @Context HttpServerRequest request) {
         Account account = me.require();
-        AccountService.Result<Account> changed = accounts.changePassword(account, current, password, confirmation);
+        AccountService.Result<Account> changed = accounts.changePassword(account, current, password, confirmation,
+                address(request));
         if (changed.failed()) {
             return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account),
                     changed.errors(), null)).build();

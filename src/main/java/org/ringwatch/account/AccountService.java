@@ -20,9 +20,11 @@ import java.util.Optional;
 public class AccountService {
 
     private final Audit audit;
+    private final SignIn signIn;
 
-    public AccountService(Audit audit) {
+    public AccountService(Audit audit, SignIn signIn) {
         this.audit = audit;
+        this.signIn = signIn;
     }
 
     /** What an account looks like in the audit log: never the password hash. */
@@ -185,10 +187,13 @@ public class AccountService {
      * signs this device in again with the account returned, which carries the new epoch.
      */
     public Result<Account> changePassword(Account current, String currentPassword, String password,
-            String confirmation) {
-        // bcrypt twice, slow on purpose: before the transaction, not inside it.
-        if (currentPassword == null || !BcryptUtil.matches(currentPassword, current.passwordHash)) {
-            return Result.failed(Map.of("current", "That is not your current password."));
+            String confirmation, String address) {
+        // bcrypt twice, slow on purpose: before the transaction, not inside it; the first one
+        // counted and bounded like a sign-in.
+        SignIn.Outcome check = signIn.verify(current.email, currentPassword, address);
+        if (check.account().isEmpty()) {
+            return Result.failed(Map.of("current", check.refusal() == SignIn.Refusal.FAILED
+                    ? "That is not your current password." : check.problem()));
         }
         Map<String, String> errors = checkNewPassword(password, confirmation, current.email);
         if (!errors.isEmpty()) {

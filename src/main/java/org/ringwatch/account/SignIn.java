@@ -89,7 +89,19 @@ public class SignIn {
         this.waitingRoom = concurrent * WAITING_PER_CHECK;
     }
 
+    /** A sign-in: the password check, and the audit log's record of it when it succeeds. */
     public Outcome check(String email, String password, String address) {
+        Outcome outcome = verify(email, password, address);
+        outcome.account().ifPresent(account -> QuarkusTransaction.requiringNew().run(() ->
+                audit.record(account.id, "sign_in", "account", account.id, null, Map.of("address", address))));
+        return outcome;
+    }
+
+    /**
+     * The password check alone, throttled and bounded like a sign-in: a form that asks for the
+     * current password (changing it) must not become a guessing channel the throttle misses.
+     */
+    public Outcome verify(String email, String password, String address) {
         if (!turn()) {
             return Outcome.refused(Refusal.BUSY, BUSY_RETRY);
         }
@@ -125,9 +137,6 @@ public class SignIn {
             return Outcome.refused(Refusal.FAILED, null);
         }
         throttle.succeeded(verdict.attempt());
-        Account signedIn = account.get();
-        QuarkusTransaction.requiringNew().run(() -> audit.record(signedIn.id, "sign_in", "account", signedIn.id,
-                null, Map.of("address", address)));
         return new Outcome(account, null, Optional.empty());
     }
 }

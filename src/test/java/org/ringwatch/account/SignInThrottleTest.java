@@ -133,6 +133,26 @@ class SignInThrottleTest {
         given().when().get("/login").then().statusCode(200).body(containsString("Sign in"));
     }
 
+    @Test
+    void shouldCountGuessesAtTheCurrentPasswordLikeFailedSignIns() {
+        Account owner = fixtures.account(Role.VOLUNTEER);
+        String thief = newAddress();
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS_AND_ACCOUNT; i++) {
+            changePassword(owner, "guess number " + i, thief).then().statusCode(422)
+                    .body(containsString("That is not your current password."));
+        }
+        changePassword(owner, Fixtures.PASSWORD, thief).then().statusCode(422)
+                .body(containsString("Too many failed sign-ins"));
+        signIn(owner.email, Fixtures.PASSWORD, newAddress()).then().statusCode(303);
+    }
+
+    /** A stolen session guessing the password it needs to change it, from {@code address}. */
+    private Response changePassword(Account owner, String current, String address) {
+        String next = "a brand new passphrase " + ADDRESSES.incrementAndGet();
+        return fixtures.browser(owner).header("X-Forwarded-For", address).formParam("current", current)
+                .formParam("password", next).formParam("confirmation", next).when().post("/account/password");
+    }
+
     private static Response signIn(String email, String password, String address) {
         return Fixtures.anonymousBrowser().header("X-Forwarded-For", address).formParam("email", email)
                 .formParam("password", password).when().post("/login");
