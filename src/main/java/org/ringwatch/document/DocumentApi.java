@@ -39,7 +39,7 @@ public class DocumentApi {
         static DocumentJson of(DocumentView view) {
             Document d = view.document();
             return new DocumentJson(d.id, d.request.id, d.event == null ? null : d.event.id, d.originalName,
-                    view.file().sha256(), StoredBlob.<StoredBlob>findById(view.file().sha256()).sizeBytes,
+                    view.file().sha256(), StoredBlob.sizeOf(view.file().sha256()),
                     view.publicFile() == null ? null : view.publicFile().sha256(), d.fileType, d.status,
                     d.statusReason, d.visibility, d.pageCount, d.duplicateOf, d.createdAt,
                     "/api/v1/documents/" + d.id + "/file", "/documents/" + d.id);
@@ -159,14 +159,11 @@ public class DocumentApi {
                 .orElseThrow(() -> ApiProblem.notFound("Document " + id + " has no page " + number + "."));
     }
 
-    /** The change was made in its own transaction; this request's session still holds the old state. */
     private DocumentView reloaded(long id) {
-        Document.getEntityManager().clear();
-        return visible(id);
+        return access.findChanged(id).orElseThrow(() -> ApiProblem.notFound("No document " + id + " that you may see."));
     }
 
     private DocumentView visible(long id) {
-        return Document.findWithRequest(id).flatMap(access::view)
-                .orElseThrow(() -> ApiProblem.notFound("No document " + id + " that you may see."));
+        return access.find(id).orElseThrow(() -> ApiProblem.notFound("No document " + id + " that you may see."));
     }
 }
