@@ -2,6 +2,7 @@ package org.ringwatch.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ringwatch.audit.Audit;
@@ -129,5 +130,10 @@ public class SignIn {
         QuarkusTransaction.requiringNew().run(() -> audit.record(signedIn.id, "sign_in", "account", signedIn.id,
                 null, Map.of("address", address)));
         return new Outcome(account, null, Optional.empty());
+    }
+
+    /** The client's address as throttling counts it, for the sign-in form and the token API alike. */
+    static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }
