@@ -109,7 +109,7 @@ public class AccountPages {
                     .build();
         }
         return Response.seeOther(URI.create("/dashboard")).cookie(cookies.issue(result.value()))
-                .cookie(org.ringwatch.web.Flash.cookieFor("Welcome to RingWatch, " + result.value().displayName + "."))
+                .cookie(Flash.cookieFor("Welcome to RingWatch, " + result.value().displayName + "."))
                 .build();
     }
 
