@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,11 @@ public class Account extends PanacheEntityBase {
 
     public static Optional<Account> findByEmail(String email) {
         return email == null ? Optional.empty() : find("email", normaliseEmail(email)).firstResultOptional();
+    }
+
+    /** Every account, oldest first, for the moderators' list. */
+    public static List<Account> oldestFirst() {
+        return list("order by createdAt");
     }
 
     public static String normaliseEmail(String email) {

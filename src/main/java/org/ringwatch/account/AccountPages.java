@@ -61,7 +61,7 @@ public class AccountPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@RestForm String email, @RestForm String password, @RestForm String next,
             @Context HttpServerRequest request) {
-        SignIn.Outcome outcome = signIn.check(email, password, address(request));
+        SignIn.Outcome outcome = signIn.check(email, password, SignIn.address(request));
         if (outcome.account().isEmpty()) {
             Response.ResponseBuilder response = Response.status(outcome.refusal().status)
                     .entity(Templates.login(email == null ? "" : email, safeNext(next), outcome.problem()));
@@ -109,7 +109,7 @@ public class AccountPages {
                     .build();
         }
         return Response.seeOther(URI.create("/dashboard")).cookie(cookies.issue(result.value()))
-                .cookie(org.ringwatch.web.Flash.cookieFor("Welcome to RingWatch, " + result.value().displayName + "."))
+                .cookie(Flash.cookieFor("Welcome to RingWatch, " + result.value().displayName + "."))
                 .build();
     }
 
@@ -173,10 +173,6 @@ public class AccountPages {
     public Response revokeToken(@PathParam("id") long id) {
         boolean revoked = accounts.revokeToken(me.require(), id);
         return Flash.redirect("/account", revoked ? "Token revoked." : "That token was already revoked.");
-    }
-
-    static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     private static Response.ResponseBuilder unusableInvitation() {

@@ -92,7 +92,7 @@ public class ModerationPages {
     @GET
     @Path("users")
     public TemplateInstance users() {
-        return Templates.users(Account.list("order by createdAt"), Map.of());
+        return Templates.users(Account.oldestFirst(), Map.of());
     }
 
     @POST
@@ -102,7 +102,7 @@ public class ModerationPages {
     public Response administer(@PathParam("id") long id, @RestForm String role, @RestForm boolean disabled) {
         Map<String, String> errors = accounts.administer(me.require(), id, role, disabled);
         if (!errors.isEmpty()) {
-            return Response.status(422).entity(Templates.users(Account.list("order by createdAt"), errors)).build();
+            return Response.status(422).entity(Templates.users(Account.oldestFirst(), errors)).build();
         }
         return Flash.redirect("/moderation/users", "Account updated.");
     }

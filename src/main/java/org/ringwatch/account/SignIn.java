@@ -2,6 +2,7 @@ package org.ringwatch.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ringwatch.audit.Audit;
@@ -138,5 +139,10 @@ public class SignIn {
         }
         throttle.succeeded(verdict.attempt());
         return new Outcome(account, null, Optional.empty());
+    }
+
+    /** The client's address as throttling counts it, for the sign-in form and the token API alike. */
+    static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -51,7 +51,7 @@ public class TokenApi {
             throw ApiProblem.of(400, "Bad Request", "Send {\"email\": ..., \"password\": ...} as JSON.");
         }
         SignIn.Outcome outcome = signIn.check(credentials.email(), credentials.password(),
-                AccountPages.address(request));
+                SignIn.address(request));
         if (outcome.retryAfter().isPresent()) {
             // ApiProblem carries no headers, and these answers need Retry-After.
             int status = outcome.refusal().status;

@@ -58,6 +58,15 @@ public class Agency extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
 
+    /** "ca/slug" or "CA/slug", as forms and the API name an agency; empty for anything else. */
+    public static Optional<Agency> findByKey(String key) {
+        if (key == null || !key.contains("/")) {
+            return Optional.empty();
+        }
+        String[] parts = key.strip().split("/", 2);
+        return findBySlug(parts[0], parts[1]);
+    }
+
     public static Optional<Agency> findBySlug(String stateCode, String slug) {
         if (stateCode == null || slug == null) {
             return Optional.empty();

@@ -22,6 +22,7 @@ import org.ringwatch.api.Cursor;
 import org.ringwatch.api.Paging;
 import org.ringwatch.api.Problem;
 import org.ringwatch.platform.RingWatchConfig;
+import org.ringwatch.state.Source;
 import org.ringwatch.state.State;
 
 import java.util.List;

@@ -27,6 +27,17 @@ public class DocumentAccess {
         this.me = me;
     }
 
+    /** The document {@code id} as this viewer may see it; empty when it is missing or they may not. */
+    public Optional<DocumentView> find(long id) {
+        return Document.findWithRequest(id).flatMap(this::view);
+    }
+
+    /** {@link #find} after a change made in its own transaction: this request's session still holds the old state. */
+    public Optional<DocumentView> findChanged(long id) {
+        Document.getEntityManager().clear();
+        return find(id);
+    }
+
     /** The document as this viewer may see it; empty when they may not (answer 404, as for a missing one). */
     public Optional<DocumentView> view(Document document) {
         DocumentView.Copy everyone = isPublic(document) ? publicCopy(document).orElseThrow() : null;

@@ -17,7 +17,6 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
 
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** Documents for scripts: metadata, page text and bytes, review. Uploads: {@link DocumentUploadApi}. */
@@ -25,26 +24,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents", description = "Files agencies sent, their pages and their review")
 public class DocumentApi {
-
-    /**
-     * A document as the viewer may see it. {@code sha256} and {@code size} describe the bytes
-     * {@code file} gives this viewer: the original to its reviewers, to everyone else the public
-     * copy (where withheld pages are replaced), whose SHA-256 is {@code public_sha256} (null
-     * while nothing is public).
-     */
-    public record DocumentJson(long id, long request, Long event, String name, String sha256, long size,
-            String publicSha256, String type, String status, String statusReason, String visibility,
-            Integer pageCount, Long duplicateOf, OffsetDateTime createdAt, String file, String page) {
-
-        static DocumentJson of(DocumentView view) {
-            Document d = view.document();
-            return new DocumentJson(d.id, d.request.id, d.event == null ? null : d.event.id, d.originalName,
-                    view.file().sha256(), StoredBlob.<StoredBlob>findById(view.file().sha256()).sizeBytes,
-                    view.publicFile() == null ? null : view.publicFile().sha256(), d.fileType, d.status,
-                    d.statusReason, d.visibility, d.pageCount, d.duplicateOf, d.createdAt,
-                    "/api/v1/documents/" + d.id + "/file", "/documents/" + d.id);
-        }
-    }
 
     public record PageJson(long document, int page, String text, String source, boolean withheld,
             String withheldReason) {
@@ -159,14 +138,11 @@ public class DocumentApi {
                 .orElseThrow(() -> ApiProblem.notFound("Document " + id + " has no page " + number + "."));
     }
 
-    /** The change was made in its own transaction; this request's session still holds the old state. */
     private DocumentView reloaded(long id) {
-        Document.getEntityManager().clear();
-        return visible(id);
+        return access.findChanged(id).orElseThrow(() -> ApiProblem.notFound("No document " + id + " that you may see."));
     }
 
     private DocumentView visible(long id) {
-        return Document.findWithRequest(id).flatMap(access::view)
-                .orElseThrow(() -> ApiProblem.notFound("No document " + id + " that you may see."));
+        return access.find(id).orElseThrow(() -> ApiProblem.notFound("No document " + id + " that you may see."));
     }
 }

@@ -110,6 +110,6 @@ public class DocumentPages {
 
     /** The document as the viewer may see it; 404 otherwise, so private ones do not reveal they exist. */
     private DocumentView visible(long id) {
-        return Document.findWithRequest(id).flatMap(access::view).orElseThrow(NotFoundException::new);
+        return access.find(id).orElseThrow(NotFoundException::new);
     }
 }

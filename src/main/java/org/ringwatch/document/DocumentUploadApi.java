@@ -57,13 +57,13 @@ public class DocumentUploadApi {
     public Response upload(@PathParam("id") long requestId, @PathParam("eventId") long eventId,
             @RestForm("file") List<FileUpload> files) {
         try {
-            DocumentUploadPages.checkUploadAllowed(requests, requestId, eventId);
+            Uploads.checkAllowed(requests, requestId, eventId);
         } catch (NotFoundException e) {
             throw ApiProblem.notFound("No request " + requestId + " with entry " + eventId + " that you may see.");
         } catch (io.quarkus.security.ForbiddenException e) {
             throw ApiProblem.of(403, "Forbidden", "Only the requester and moderators attach files to a request.");
         }
-        DocumentService.Result result = service.attach(me.require(), requestId, eventId, DocumentUploadPages.uploads(files));
+        DocumentService.Result result = service.attach(me.require(), requestId, eventId, Uploads.of(files));
         if (result.failed()) {
             boolean tooLarge = result.errors().values().stream().anyMatch(m -> m.contains("larger than the limit"));
             if (tooLarge) {
@@ -73,7 +73,7 @@ public class DocumentUploadApi {
         }
         // The uploader reviews what they upload, so each is theirs to see.
         return Response.status(201).entity(result.documents().stream()
-                .map(d -> DocumentApi.DocumentJson.of(access.view(d).orElseThrow())).toList()).build();
+                .map(d -> DocumentJson.of(access.view(d).orElseThrow())).toList()).build();
     }
 
 }

@@ -24,6 +24,11 @@ public class StoredBlob extends PanacheEntityBase {
     public String mediaType;
     public OffsetDateTime storedAt;
 
+    /** The size of stored bytes, for the API's document metadata. */
+    static long sizeOf(String sha256) {
+        return StoredBlob.<StoredBlob>findById(sha256).sizeBytes;
+    }
+
     /**
      * Records bytes just put in the store, in the transaction that refers to them. Bytes stored
      * before get their row freshened and locked, so {@link #forgetUnreferenced} cannot take a row

@@ -45,17 +45,14 @@ public class DashboardPages {
     public TemplateInstance dashboard() {
         Account account = me.require();
         LocalDate now = today.date();
-        List<RequestView> mine = RecordsRequest.<RecordsRequest>list(
-                        "from RecordsRequest r join fetch r.agency where r.requester = ?1", account).stream()
+        List<RequestView> mine = RecordsRequest.ownedBy(account).stream()
                 .map(views::view)
                 .sorted(Comparator.comparing((RequestView v) -> v.deadline().dueDate(),
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         // A followed request that has since been embargoed drops out until the embargo ends.
-        List<RequestView> followed = views.visible(RecordsRequest.<RecordsRequest>list("""
-                        from RecordsRequest r join fetch r.agency
-                        where r.id in (select f.requestId from RequestFollower f where f.accountId = ?1)""", account.id)
-                .stream().filter(r -> !r.isOwnedBy(account)).toList());
+        List<RequestView> followed = views.visible(RecordsRequest.followedBy(account).stream()
+                .filter(r -> !r.isOwnedBy(account)).toList());
         List<RequestView> overdue = mine.stream().filter(v -> v.deadline().overdue()).toList();
         List<RequestView> dueSoon = mine.stream().filter(v -> !v.deadline().overdue() && v.deadline().dueDate() != null
                 && !v.deadline().dueDate().isAfter(now.plusDays(DUE_SOON_DAYS))).toList();

@@ -71,6 +71,18 @@ public class RecordsRequest extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** The account's own requests, with their agencies, for its dashboard. */
+    public static List<RecordsRequest> ownedBy(Account account) {
+        return list("from RecordsRequest r join fetch r.agency where r.requester = ?1", account);
+    }
+
+    /** The requests the account follows (its own included), with their agencies, whoever may see them now. */
+    public static List<RecordsRequest> followedBy(Account account) {
+        return list("""
+                from RecordsRequest r join fetch r.agency
+                where r.id in (select f.requestId from RequestFollower f where f.accountId = ?1)""", account.id);
+    }
+
     /**
      * Every open request to the agency, whoever may see it: a new one is probably a duplicate.
      * Callers show it through {@code RequestViews.openTo}, which hides what the viewer may not see.

@@ -1,8 +1,6 @@
 package org.ringwatch.request;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -33,7 +31,6 @@ import org.ringwatch.state.State;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,18 +85,16 @@ public class RequestApi {
 
     private final RequestService service;
     private final RequestViews views;
-    private final RequestAccess access;
+    private final RequestList requestList;
     private final CurrentAccount me;
-    private final EntityManager em;
     private final RingWatchConfig config;
 
-    public RequestApi(RequestService service, RequestViews views, RequestAccess access, CurrentAccount me,
-            EntityManager em, RingWatchConfig config) {
+    public RequestApi(RequestService service, RequestViews views, RequestList requestList, CurrentAccount me,
+            RingWatchConfig config) {
         this.service = service;
         this.views = views;
-        this.access = access;
+        this.requestList = requestList;
         this.me = me;
-        this.em = em;
         this.config = config;
     }
 
@@ -117,7 +112,7 @@ public class RequestApi {
         if (body == null) {
             throw ApiProblem.invalid(Map.of("agency", "Send the request as JSON."));
         }
-        Agency agency = RequestPages.agency(body.agency());
+        Agency agency = Agency.findByKey(body.agency()).orElse(null);
         if (agency == null) {
             throw ApiProblem.invalid(Map.of("agency", "No agency \"" + body.agency()
                     + "\"; give \"<state code>/<agency slug>\" as in /api/v1/agencies."));
@@ -186,29 +181,21 @@ public class RequestApi {
             @QueryParam("status") String status, @QueryParam("overdue") String overdue,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(RequestAccess.VISIBLE);
-        List<Object[]> parameters = new ArrayList<>();
+        Long agencyId = null;
         if (agencyKey != null && !agencyKey.isBlank()) {
-            Agency agency = RequestPages.agency(agencyKey);
-            if (agency == null) {
-                throw ApiProblem.badParameter("agency", "agency '" + agencyKey + "' is not \"<state code>/<slug>\" of"
-                        + " a known agency");
-            }
-            where.append(" AND r.agency_id = :agency");
-            parameters.add(new Object[] {"agency", agency.id});
+            agencyId = Agency.findByKey(agencyKey).map(a -> a.id).orElseThrow(() -> ApiProblem.badParameter("agency",
+                    "agency '" + agencyKey + "' is not \"<state code>/<slug>\" of a known agency"));
         }
+        String stateCode = null;
         if (state != null && !state.isBlank()) {
-            String code = State.findByCode(state.strip()).map(s -> s.code).orElseThrow(() ->
+            stateCode = State.findByCode(state.strip()).map(s -> s.code).orElseThrow(() ->
                     ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
-            where.append(" AND a.state_code = :state");
-            parameters.add(new Object[] {"state", code});
         }
+        RequestStatus wanted = null;
         if (status != null && !status.isBlank()) {
-            RequestStatus wanted = RequestStatus.fromCode(status).orElseThrow(() -> ApiProblem.badParameter("status",
+            wanted = RequestStatus.fromCode(status).orElseThrow(() -> ApiProblem.badParameter("status",
                     "status '" + status + "' is not one of " + java.util.Arrays.stream(RequestStatus.values())
                             .map(RequestStatus::code).toList()));
-            where.append(" AND r.status = :status");
-            parameters.add(new Object[] {"status", wanted.code()});
         }
         Boolean overdueWanted = null;
         if (overdue != null && !overdue.isBlank()) {
@@ -217,41 +204,16 @@ public class RequestApi {
             }
             overdueWanted = Boolean.valueOf(overdue);
         }
+        Long after = null;
         if (cursor != null && !cursor.isBlank()) {
-            long after;
             try {
                 after = Long.parseLong(Cursor.decode(cursor.strip(), 1).get(0));
             } catch (NumberFormatException e) {
                 throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
             }
-            where.append(" AND r.id < :after");
-            parameters.add(new Object[] {"after", after});
         }
-        // Overdue is reckoned, not stored: read in batches until the page is full.
-        List<RecordsRequest> rows = new ArrayList<>();
-        long lastSeen = Long.MAX_VALUE;
-        while (rows.size() <= pageSize) {
-            Query query = em.createNativeQuery("SELECT r.* FROM records_request r JOIN agency a ON a.id = r.agency_id"
-                    + " WHERE " + where + " AND r.id < :lastSeen ORDER BY r.id DESC LIMIT :batch", RecordsRequest.class);
-            access.bind(query);
-            parameters.forEach(p -> query.setParameter((String) p[0], p[1]));
-            query.setParameter("lastSeen", lastSeen);
-            query.setParameter("batch", pageSize + 1);
-            @SuppressWarnings("unchecked")
-            List<RecordsRequest> batch = query.getResultList();
-            for (RecordsRequest request : batch) {
-                if (rows.size() > pageSize) {
-                    break;
-                }
-                if (overdueWanted == null || views.view(request).deadline().overdue() == overdueWanted) {
-                    rows.add(request);
-                }
-            }
-            if (batch.size() <= pageSize) {
-                break;
-            }
-            lastSeen = batch.get(batch.size() - 1).id;
-        }
+        List<RecordsRequest> rows = requestList.page(
+                new RequestList.Filter(agencyId, stateCode, wanted, overdueWanted, after), pageSize);
         return Paging.respond(rows, pageSize, r -> RequestJson.of(views.view(r)), r -> Cursor.encode(
                 String.valueOf(r.id)), uri, config);
     }

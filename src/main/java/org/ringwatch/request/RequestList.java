@@ -7,9 +7,12 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Lists of requests for pages, in one query, holding only what the viewer may see. */
+/** Lists of requests for pages (in one query) and for the API, holding only what the viewer may see. */
 @RequestScoped
 public class RequestList {
 
@@ -21,10 +24,12 @@ public class RequestList {
 
     private final EntityManager em;
     private final RequestAccess access;
+    private final RequestViews views;
 
-    public RequestList(EntityManager em, RequestAccess access) {
+    public RequestList(EntityManager em, RequestAccess access, RequestViews views) {
         this.em = em;
         this.access = access;
+        this.views = views;
     }
 
     /** Most recently changed first; all agencies when {@code agencyId} is null. */
@@ -46,6 +51,61 @@ public class RequestList {
                 (String) t.get("status"), (String) t.get("agency_name"),
                 "/agencies/" + ((String) t.get("state_code")).toLowerCase() + "/" + t.get("slug"),
                 t.get("filed_on") == null ? null : toDate(t.get("filed_on")), (String) t.get("display_name"))).toList();
+    }
+
+    /** The API list's filters; a null field filters nothing, {@code afterId} resumes after that request. */
+    public record Filter(Long agencyId, String stateCode, RequestStatus status, Boolean overdue, Long afterId) {
+    }
+
+    /**
+     * One page of the API's list, newest first: up to {@code pageSize + 1} requests the viewer may
+     * see (the extra one tells the caller a next page exists). Overdue is reckoned, not stored, so
+     * requests are read in batches until the page is full.
+     */
+    public List<RecordsRequest> page(Filter filter, int pageSize) {
+        StringBuilder where = new StringBuilder(RequestAccess.VISIBLE);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (filter.agencyId() != null) {
+            where.append(" AND r.agency_id = :agency");
+            parameters.put("agency", filter.agencyId());
+        }
+        if (filter.stateCode() != null) {
+            where.append(" AND a.state_code = :state");
+            parameters.put("state", filter.stateCode());
+        }
+        if (filter.status() != null) {
+            where.append(" AND r.status = :status");
+            parameters.put("status", filter.status().code());
+        }
+        if (filter.afterId() != null) {
+            where.append(" AND r.id < :after");
+            parameters.put("after", filter.afterId());
+        }
+        List<RecordsRequest> rows = new ArrayList<>();
+        long lastSeen = Long.MAX_VALUE;
+        while (rows.size() <= pageSize) {
+            Query query = em.createNativeQuery("SELECT r.* FROM records_request r JOIN agency a ON a.id = r.agency_id"
+                    + " WHERE " + where + " AND r.id < :lastSeen ORDER BY r.id DESC LIMIT :batch", RecordsRequest.class);
+            access.bind(query);
+            parameters.forEach(query::setParameter);
+            query.setParameter("lastSeen", lastSeen);
+            query.setParameter("batch", pageSize + 1);
+            @SuppressWarnings("unchecked")
+            List<RecordsRequest> batch = query.getResultList();
+            for (RecordsRequest request : batch) {
+                if (rows.size() > pageSize) {
+                    break;
+                }
+                if (filter.overdue() == null || views.view(request).deadline().overdue() == filter.overdue()) {
+                    rows.add(request);
+                }
+            }
+            if (batch.size() <= pageSize) {
+                break;
+            }
+            lastSeen = batch.get(batch.size() - 1).id;
+        }
+        return rows;
     }
 
     private static LocalDate toDate(Object value) {

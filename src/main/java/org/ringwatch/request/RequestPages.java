@@ -59,7 +59,7 @@ public class RequestPages {
 
         static native TemplateInstance request(RequestView view, List<RequestStatus> nextStatuses, EventForm event,
                 Map<String, String> errors, boolean following, RecordsLaw law,
-                List<org.ringwatch.document.Document> documents);
+                List<RequestAttachments.Attachment> documents);
 
         static native TemplateInstance letter(RequestView view);
     }
@@ -71,11 +71,11 @@ public class RequestPages {
     private final AgencyDirectory directory;
     private final Today today;
     private final RequestList requestList;
-    private final org.ringwatch.document.DocumentAccess documentAccess;
+    private final RequestAttachments attachments;
 
     public RequestPages(RequestService service, RequestViews views, RequestAccess access, CurrentAccount me,
             AgencyDirectory directory, Today today, RequestList requestList,
-            org.ringwatch.document.DocumentAccess documentAccess) {
+            RequestAttachments attachments) {
         this.service = service;
         this.views = views;
         this.access = access;
@@ -83,7 +83,7 @@ public class RequestPages {
         this.directory = directory;
         this.today = today;
         this.requestList = requestList;
-        this.documentAccess = documentAccess;
+        this.attachments = attachments;
     }
 
     @GET
@@ -95,7 +95,7 @@ public class RequestPages {
     @Path("new")
     @RolesAllowed(Role.VOLUNTEER_NAME)
     public TemplateInstance start(@QueryParam("q") String q, @QueryParam("agency") String agencyKey) {
-        Agency agency = agency(agencyKey);
+        Agency agency = Agency.findByKey(agencyKey).orElse(null);
         if (agency == null) {
             List<AgencyRow> found = q == null || q.isBlank() ? List.of() : directory.page(null, q.strip(), null, 50);
             return Templates.start(q == null ? "" : q, found, null, null, new OpenRequests(List.of(), 0), "", "", true,
@@ -109,7 +109,7 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String agency, @RestForm String title, @RestForm String records,
             @RestForm boolean feeWaiver, @RestForm boolean confirmDuplicate) {
-        Agency target = agency(agency);
+        Agency target = Agency.findByKey(agency).orElse(null);
         if (target == null) {
             throw new NotFoundException();
         }
@@ -208,10 +208,9 @@ public class RequestPages {
 
     private TemplateInstance page(RequestView view, EventForm form, Map<String, String> errors) {
         boolean following = me.account().map(a -> service.follows(a, view.request())).orElse(false);
-        List<org.ringwatch.document.Document> documents = org.ringwatch.document.Document.ofRequest(view.request())
-                .stream().filter(documentAccess::canSee).toList();
         return Templates.request(view, List.copyOf(view.request().statusEnum().next()), form, errors, following,
-                RecordsLaw.currentFor(view.request().agency.stateCode).orElse(null), documents);
+                RecordsLaw.currentFor(view.request().agency.stateCode).orElse(null),
+                attachments.visibleOn(view.request()));
     }
 
     /** Visible and changeable by the viewer; others get the same 404 as for a missing request. */
@@ -227,15 +226,6 @@ public class RequestPages {
             Map<String, String> errors) {
         return Templates.start("", List.of(), agency, RecordsLaw.currentFor(agency.stateCode).orElse(null),
                 views.openTo(agency), title, records, feeWaiver, errors);
-    }
-
-    /** "ca/slug" or "CA/slug" to the agency, or null. */
-    static Agency agency(String key) {
-        if (key == null || !key.contains("/")) {
-            return null;
-        }
-        String[] parts = key.strip().split("/", 2);
-        return Agency.findBySlug(parts[0], parts[1]).orElse(null);
     }
 
     static String defaultRecords(Agency agency) {

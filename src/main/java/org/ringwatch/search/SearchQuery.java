@@ -21,10 +21,8 @@ final class SearchQuery {
         }
         Long agencyId = null;
         if (present(agency)) {
-            String[] parts = agency.strip().split("/", 2);
-            agencyId = (parts.length == 2 ? Agency.findBySlug(parts[0], parts[1]) : java.util.Optional.<Agency>empty())
-                    .map(a -> a.id).orElseThrow(() -> ApiProblem.badParameter("agency",
-                            "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
+            agencyId = Agency.findByKey(agency).map(a -> a.id).orElseThrow(() -> ApiProblem.badParameter("agency",
+                    "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
         }
         Long requestId = null;
         if (present(request)) {

@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import org.ringwatch.agency.Source;
 
 import java.time.LocalDate;
 import java.util.Optional;

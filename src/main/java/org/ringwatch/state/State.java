@@ -35,6 +35,16 @@ public class State extends PanacheEntityBase {
         return list("kind <> 'federal' order by name");
     }
 
+    /** The federal FOIA, when the seed has loaded it. */
+    public static Optional<State> federal() {
+        return findByIdOptional("US");
+    }
+
+    /** All 52 jurisdictions: the federal FOIA first, then the states and DC by name. */
+    public static List<State> federalFirst() {
+        return list("order by case when kind = 'federal' then 0 else 1 end, name");
+    }
+
     public boolean isFederal() {
         return "federal".equals(kind);
     }

@@ -1,5 +1,5 @@
 /**
- * The HTML site's shared parts: the home page and the mapping of every error to an HTML page
- * in the layout or, under {@code /api/}, to problem+json.
+ * The HTML site's plumbing: flash messages, the form token, and the mapping of every error to
+ * an HTML page in the layout or, under {@code /api/}, to problem+json. No feature lives here.
  */
 package org.ringwatch.web;

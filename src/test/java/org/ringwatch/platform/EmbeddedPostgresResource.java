@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Gives the tests their own fresh PostgreSQL 17: {@code @QuarkusTest} does not go through
- * {@link RingWatchMain}, so it cannot start the server the way {@code java -jar} does.
+ * {@code RingWatchMain}, so it cannot start the server the way {@code java -jar} does.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 

@@ -1,7 +1,8 @@
-package org.ringwatch.platform;
+package org.ringwatch.app;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.ringwatch.platform.EmbeddedDatabase;
 
 import sun.misc.Signal;
 

@@ -1,4 +1,4 @@
-package org.ringwatch.web;
+package org.ringwatch.browse;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

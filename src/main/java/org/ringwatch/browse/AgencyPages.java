@@ -1,4 +1,4 @@
-package org.ringwatch.agency;
+package org.ringwatch.browse;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -9,7 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.agency.Agency;
+import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.agency.AgencyDirectory.AgencyRow;
+import org.ringwatch.agency.AgencyLink;
+import org.ringwatch.agency.PartnershipFact;
 import org.ringwatch.request.RequestList;
 import org.ringwatch.state.RecordsLaw;
 import org.ringwatch.state.State;

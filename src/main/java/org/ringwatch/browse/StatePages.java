@@ -1,4 +1,4 @@
-package org.ringwatch.state;
+package org.ringwatch.browse;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -12,7 +12,11 @@ import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.agency.AgencyDirectory.CityGroup;
 import org.ringwatch.agency.AgencyDirectory.CityPage;
 import org.ringwatch.platform.Today;
+import org.ringwatch.state.HolidayCalendar;
 import org.ringwatch.state.HolidayCalendar.Holiday;
+import org.ringwatch.state.HolidayRule;
+import org.ringwatch.state.RecordsLaw;
+import org.ringwatch.state.State;
 
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +48,7 @@ public class StatePages {
 
     @GET
     public TemplateInstance states() {
-        State federal = State.<State>findByIdOptional("US").orElse(null);
+        State federal = State.federal().orElse(null);
         return Templates.states(State.places(), directory.countsByState(), federal,
                 RecordsLaw.currentFor("US").orElse(null));
     }

@@ -1,4 +1,4 @@
-package org.ringwatch.state;
+package org.ringwatch.browse;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,11 @@ import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.ListPage;
 import org.ringwatch.platform.Today;
+import org.ringwatch.state.HolidayCalendar;
 import org.ringwatch.state.HolidayCalendar.Holiday;
+import org.ringwatch.state.HolidayRule;
+import org.ringwatch.state.RecordsLaw;
+import org.ringwatch.state.State;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -71,7 +75,7 @@ public class StateApi {
             description = "Not paginated (52 items); \"next\" is always null.")
     public ListPage<StateSummary> list() {
         Map<String, Long> counts = directory.countsByState();
-        List<State> all = State.list("order by case when kind = 'federal' then 0 else 1 end, name");
+        List<State> all = State.federalFirst();
         return new ListPage<>(all.stream().map(s -> new StateSummary(s.code, s.name, s.kind,
                 counts.getOrDefault(s.code, 0L), "/api/v1/states/" + s.code)).toList(), null);
     }

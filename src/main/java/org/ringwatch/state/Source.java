@@ -1,4 +1,4 @@
-package org.ringwatch.agency;
+package org.ringwatch.state;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

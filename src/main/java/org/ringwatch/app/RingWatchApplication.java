@@ -1,4 +1,4 @@
-package org.ringwatch.platform;
+package org.ringwatch.app;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
