@@ -142,7 +142,7 @@ public class AccountPages {
             @RestForm String confirmation, @Context HttpServerRequest request) {
         Account account = me.require();
         AccountService.Result<Account> changed = accounts.changePassword(account, current, password, confirmation,
-                address(request));
+                SignIn.address(request));
         if (changed.failed()) {
             return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account),
                     changed.errors(), null)).build();
