@@ -49,8 +49,11 @@ public class DocumentService {
         this.config = config;
     }
 
-    /** The documents made, or per-file messages (keyed by the sanitised name) when any file is refused. */
-    public record Result(List<Document> documents, Map<String, String> errors) {
+    /**
+     * The documents made, or per-file messages (keyed by the sanitised name) when any file is
+     * refused; {@code tooLarge} when a refusal is the size limit (the API answers 413 for it).
+     */
+    public record Result(List<Document> documents, Map<String, String> errors, boolean tooLarge) {
         public boolean failed() {
             return !errors.isEmpty();
         }
@@ -73,6 +76,7 @@ public class DocumentService {
 
     private Result attach(Account actor, long requestId, Long eventId, Long parentId, List<Upload> uploads) {
         Map<String, String> errors = new LinkedHashMap<>();
+        boolean tooLarge = false;
         List<FileType> types = new ArrayList<>();
         if (uploads.isEmpty()) {
             errors.put("file", "Choose at least one file.");
@@ -84,6 +88,7 @@ public class DocumentService {
                 if (size > config.documents().maxFileBytes()) {
                     errors.put(name, "The file is larger than the limit of " + config.documents().maxFileBytes()
                             + " bytes.");
+                    tooLarge = true;
                     continue;
                 }
                 FileType.Verdict verdict = FileType.detect(upload.file());
@@ -96,7 +101,7 @@ public class DocumentService {
             }
         }
         if (!errors.isEmpty()) {
-            return new Result(List.of(), errors);
+            return new Result(List.of(), errors, tooLarge);
         }
         List<BlobStore.Stored> stored = new ArrayList<>();
         try {
@@ -144,7 +149,7 @@ public class DocumentService {
                     "sha256", blob.sha256(), "name", document.originalName, "type", document.fileType));
             documents.add(document);
         }
-        return new Result(documents, Map.of());
+        return new Result(documents, Map.of(), false);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.ringwatch.document;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -60,13 +61,12 @@ public class DocumentUploadApi {
             Uploads.checkAllowed(requests, requestId, eventId);
         } catch (NotFoundException e) {
             throw ApiProblem.notFound("No request " + requestId + " with entry " + eventId + " that you may see.");
-        } catch (io.quarkus.security.ForbiddenException e) {
+        } catch (ForbiddenException e) {
             throw ApiProblem.of(403, "Forbidden", "Only the requester and moderators attach files to a request.");
         }
         DocumentService.Result result = service.attach(me.require(), requestId, eventId, Uploads.of(files));
         if (result.failed()) {
-            boolean tooLarge = result.errors().values().stream().anyMatch(m -> m.contains("larger than the limit"));
-            if (tooLarge) {
+            if (result.tooLarge()) {
                 throw ApiProblem.of(413, "Content Too Large", String.join(" ", result.errors().values()));
             }
             throw ApiProblem.invalid(result.errors());

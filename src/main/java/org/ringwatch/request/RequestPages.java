@@ -3,6 +3,7 @@ package org.ringwatch.request;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -217,7 +218,7 @@ public class RequestPages {
     private RequestView changeable(long id) {
         RequestView view = views.load(id);
         if (!view.canChange()) {
-            throw new io.quarkus.security.ForbiddenException();
+            throw new ForbiddenException();
         }
         return view;
     }
