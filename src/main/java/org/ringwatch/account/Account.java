@@ -51,6 +51,16 @@ public class Account extends PanacheEntityBase {
         return email == null ? Optional.empty() : find("email", normaliseEmail(email)).firstResultOptional();
     }
 
+    /**
+     * Holds account creation for this address until the transaction ends, so two invitations to
+     * one address accepted at the same moment make one account and one clear refusal, not a
+     * unique-index failure.
+     */
+    static void lockAddress(String email) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) locked")
+                .setParameter(1, normaliseEmail(email)).getSingleResult();
+    }
+
     /** Every account, oldest first, for the moderators' list. */
     public static List<Account> oldestFirst() {
         return list("order by createdAt");

@@ -87,6 +87,7 @@ public class AccountService {
             if (locked.isEmpty()) {
                 return Optional.empty();
             }
+            Account.lockAddress(invitation.email);
             if (Account.findByEmail(invitation.email).isPresent()) {
                 return Optional.of(Result.failed(Map.of("", "An account for " + invitation.email
                         + " exists already: sign in with it instead.")));

@@ -31,6 +31,9 @@ class AccountFlowTest {
     Fixtures fixtures;
 
     @Inject
+    AccountService accounts;
+
+    @Inject
     AgroalDataSource dataSource;
 
     /** Every test signs in from 127.0.0.1: clear the address's failures so throttling tests do not leak. */
@@ -172,6 +175,22 @@ class AccountFlowTest {
             assertEquals(used, refused.asString(), "the same answer as a used invitation");
         }
         assertEquals(1, Account.count("email", invitation.invitation().email));
+    }
+
+    @Test
+    void shouldMakeOneAccountWhenTwoInvitationsToOneAddressAreAcceptedAtOnce() throws Exception {
+        Account moderator = fixtures.account(Role.MODERATOR);
+        Invitation.Issued first = fixtures.invitation(moderator);
+        String email = first.invitation().email;
+        Invitation.Issued second = accounts.invite(moderator, email, Role.VOLUNTEER.code(), 7).value();
+        List<String> links = List.of("/invitations/" + first.token(), "/invitations/" + second.token());
+        List<Response> answers = Fixtures.atOnce(2, i -> Fixtures.anonymousBrowser().formParam("name", "Twin " + i)
+                .formParam("password", "a long enough secret").formParam("confirmation", "a long enough secret")
+                .when().post(links.get(i)));
+        assertEquals(List.of(303, 422), answers.stream().map(Response::statusCode).sorted().toList());
+        assertThat(answers.stream().filter(r -> r.statusCode() == 422).findFirst().orElseThrow().asString(),
+                containsString("exists already"));
+        assertEquals(1, Account.count("email", email));
     }
 
     @Test
