@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,7 +52,7 @@ public class Ocr {
         Path output = Files.createTempFile("ringwatch-ocr", ".txt");
         try {
             // Read stdout fully before waiting, so a large page cannot block on a full pipe.
-            Files.copy(process.getInputStream(), output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(process.getInputStream(), output, StandardCopyOption.REPLACE_EXISTING);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException("tesseract took longer than " + TIMEOUT_SECONDS + " s");
@@ -62,6 +63,10 @@ public class Ocr {
             }
             return Files.readString(output, StandardCharsets.UTF_8);
         } finally {
+            // Cancelled (a stop, the job's time limit) or failed: tesseract must not run on alone.
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
             Files.deleteIfExists(output);
         }
     }
