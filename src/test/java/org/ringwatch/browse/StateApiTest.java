@@ -1,4 +1,4 @@
-package org.ringwatch.state;
+package org.ringwatch.browse;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package org.ringwatch.agency;
+package org.ringwatch.browse;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
