@@ -202,8 +202,10 @@ class WithheldPagesTest {
 
     @Test
     void shouldHideAPublishedDocumentOnADraftOrEmbargoedRequestFromOthersAndFromSharedCaches() throws IOException {
+        // Long enough to be read from the text layer: under 20 characters a page goes to OCR,
+        // which may misread a made-up word.
         String openWord = word();
-        long open = published(TestFiles.textPdf("Open " + openWord));
+        long open = published(TestFiles.textPdf("Open agreement, page one: " + openWord));
         given().when().get("/documents/" + open + "/file").then().statusCode(200)
                 .header("Cache-Control", "public, no-cache");
         given().when().get("/documents/" + open + "/thumbnail").then().statusCode(200)
@@ -213,14 +215,14 @@ class WithheldPagesTest {
                 .body("items.document", hasItem((int) open));
 
         String embargoedWord = word();
-        long embargoed = published(TestFiles.textPdf("Embargoed " + embargoedWord));
+        long embargoed = published(TestFiles.textPdf("Embargoed agreement, page one: " + embargoedWord));
         fixtures.embargo(scene.owner(), scene.request(), today.date().plusDays(30));
         RecordsRequest draft = fixtures.draft(scene.owner(), "IL", "aurora-police-department");
         fixtures.log(scene.owner(), draft, LocalDate.of(2026, 11, 2), "note", null, false, "Notes before filing");
         long note = RequestEvent.<RequestEvent>find("request.id = ?1", draft.id).firstResult().id;
         String draftWord = word();
-        long drafted = published(draft.id, note, TestFiles.textPdf("Draft " + draftWord), "draft.pdf",
-                "application/pdf");
+        long drafted = published(draft.id, note, TestFiles.textPdf("Draft agreement, page one: " + draftWord),
+                "draft.pdf", "application/pdf");
 
         // Search shows published pages of public requests only, to everyone alike.
         for (String hidden : new String[] {embargoedWord, draftWord}) {
