@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  * Blobs in a bucket of an S3-compatible object store (AWS S3, MinIO, Cloudflare R2, ...):
  * {@code blobs/ab/cd/<sha256>}. A PutObject is all or nothing (an object appears only once all
  * its bytes have arrived), which is what the temporary file and the rename give the file-system
- * store, so there are no temporary objects to sweep. The SHA-256 is sent with each upload
- * ({@code x-amz-checksum-sha256}), so a server that checks it refuses bytes that changed on the way.
+ * store, so there are no temporary objects to sweep. Each upload carries its Content-MD5, so the
+ * server refuses bytes that changed on the way: every S3-compatible server checks that header,
+ * where the newer {@code x-amz-checksum-sha256} is refused as not implemented by some (s3proxy).
  *
  * <p>The credentials need s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on the
  * bucket (without ListBucket, S3 answers 403 instead of 404 for a missing object). Deleting from a
@@ -99,7 +100,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                 .forcePathStyle(pathStyle);
         if (endpoint.isPresent()) {
             // Other servers do not all take the CRC checksums the SDK adds to every upload by default
-            // (nor its aws-chunked bodies); PutObject still carries our own SHA-256, see put().
+            // (nor its aws-chunked bodies); PutObject still carries its Content-MD5, see put().
             builder.endpointOverride(URI.create(endpoint.get()))
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
@@ -109,22 +110,23 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public Stored put(Path source) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = digest("SHA-256");
+        MessageDigest md5 = digest("MD5");
         long size;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
+        try (InputStream in = new DigestInputStream(new DigestInputStream(Files.newInputStream(source), digest), md5)) {
             size = in.transferTo(OutputStream.nullOutputStream());
         }
-        byte[] hash = digest.digest();
-        String sha = HexFormat.of().formatHex(hash);
+        String sha = HexFormat.of().formatHex(digest.digest());
         String key = key(sha);
         try {
             if (head(key).isPresent()) {
                 return new Stored(sha, size, true);
             }
             // Two instances storing the same bytes at once both write them: the same object, twice.
+            String contentMd5 = Base64.getEncoder().encodeToString(md5.digest());
             s3.putObject(put -> put.bucket(bucket).key(key)
                             .contentType("application/octet-stream")
-                            .checksumSHA256(Base64.getEncoder().encodeToString(hash)),
+                            .contentMD5(contentMd5),
                     RequestBody.fromFile(source));
         } catch (SdkException e) {
             throw failure("Cannot store", key, e);
@@ -188,7 +190,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public boolean verify(String sha256) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = digest("SHA-256");
         try (InputStream in = new DigestInputStream(open(sha256, 0), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (SdkException e) {
@@ -265,9 +267,9 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         return new IOException(what + " s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest digest(String algorithm) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

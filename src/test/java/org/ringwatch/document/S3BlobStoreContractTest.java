@@ -3,7 +3,6 @@ package org.ringwatch.document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -12,55 +11,55 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@link BlobStoreContract} against a real S3-compatible server. Skipped unless
- * {@code RINGWATCH_TEST_S3_ENDPOINT} and {@code RINGWATCH_TEST_S3_BUCKET} are set; the bucket
- * must exist. Optional: {@code RINGWATCH_TEST_S3_ACCESS_KEY} and {@code RINGWATCH_TEST_S3_SECRET_KEY}
- * (else the default AWS credentials chain), {@code RINGWATCH_TEST_S3_REGION} (us-east-1),
+ * The {@link BlobStoreContract} against a real S3 API server. By default the test starts one
+ * itself ({@link LocalS3Server}: s3proxy on 127.0.0.1 over an in-memory store, requests signed
+ * as with AWS), so the S3 store runs in every build. To run it against another server (AWS S3, MinIO), set
+ * {@code RINGWATCH_TEST_S3_ENDPOINT} and {@code RINGWATCH_TEST_S3_BUCKET} (an existing bucket);
+ * optional: {@code RINGWATCH_TEST_S3_ACCESS_KEY} and {@code RINGWATCH_TEST_S3_SECRET_KEY} (else
+ * the default AWS credentials chain), {@code RINGWATCH_TEST_S3_REGION} (us-east-1),
  * {@code RINGWATCH_TEST_S3_PATH_STYLE} (true). Each test works under a prefix of its own
  * ({@code ringwatch-test-<uuid>/blobs/}) and deletes it afterwards, so other objects in the
  * bucket are neither counted nor touched.
- *
- * <p>Against MinIO in Docker, for example:
- *
- * <pre>
- * docker run -d --name ringwatch-minio -p 9000:9000 \
- *     -e MINIO_ROOT_USER=ringwatch -e MINIO_ROOT_PASSWORD=ringwatch-secret \
- *     quay.io/minio/minio server /data
- * docker run --rm --network host -e MC_HOST_local=http://ringwatch:ringwatch-secret@localhost:9000 \
- *     quay.io/minio/mc mb local/ringwatch-test
- * RINGWATCH_TEST_S3_ENDPOINT=http://localhost:9000 RINGWATCH_TEST_S3_BUCKET=ringwatch-test \
- * RINGWATCH_TEST_S3_ACCESS_KEY=ringwatch RINGWATCH_TEST_S3_SECRET_KEY=ringwatch-secret \
- *     ./mvnw -B test -Dtest=S3BlobStoreContractTest
- * docker rm -f ringwatch-minio
- * </pre>
  *
  * <p>S3 cannot back-date an object, so the sweep test waits instead: LastModified is kept to the
  * second and set by the server's clock, so {@link #makeOlderThanNow} sleeps two seconds (set
  * {@code RINGWATCH_TEST_S3_CLOCK_SLACK_MS} for a server whose clock runs further ahead).
  */
-@EnabledIfEnvironmentVariable(named = "RINGWATCH_TEST_S3_ENDPOINT", matches = ".+")
-@EnabledIfEnvironmentVariable(named = "RINGWATCH_TEST_S3_BUCKET", matches = ".+")
 class S3BlobStoreContractTest extends BlobStoreContract {
 
     private static S3Client s3;
     private static String bucket;
+    /** The server this test started, when no other is configured. */
+    private static LocalS3Server local;
 
     private String prefix;
     private S3BlobStore store;
 
     @BeforeAll
-    static void connect() {
-        bucket = System.getenv("RINGWATCH_TEST_S3_BUCKET");
-        s3 = S3BlobStore.client(Optional.of(System.getenv("RINGWATCH_TEST_S3_ENDPOINT")),
-                env("RINGWATCH_TEST_S3_REGION").orElse("us-east-1"),
-                env("RINGWATCH_TEST_S3_ACCESS_KEY"), env("RINGWATCH_TEST_S3_SECRET_KEY"),
-                Boolean.parseBoolean(env("RINGWATCH_TEST_S3_PATH_STYLE").orElse("true")));
+    static void connect() throws Exception {
+        Optional<String> endpoint = env("RINGWATCH_TEST_S3_ENDPOINT");
+        if (endpoint.isPresent()) {
+            bucket = env("RINGWATCH_TEST_S3_BUCKET").orElseThrow(() -> new IllegalStateException(
+                    "RINGWATCH_TEST_S3_ENDPOINT is set: set RINGWATCH_TEST_S3_BUCKET to an existing bucket too"));
+            s3 = S3BlobStore.client(endpoint, env("RINGWATCH_TEST_S3_REGION").orElse("us-east-1"),
+                    env("RINGWATCH_TEST_S3_ACCESS_KEY"), env("RINGWATCH_TEST_S3_SECRET_KEY"),
+                    Boolean.parseBoolean(env("RINGWATCH_TEST_S3_PATH_STYLE").orElse("true")));
+            return;
+        }
+        local = LocalS3Server.start();
+        bucket = "ringwatch-test";
+        s3 = S3BlobStore.client(Optional.of(local.endpoint()), "us-east-1", Optional.of(LocalS3Server.ACCESS_KEY),
+                Optional.of(LocalS3Server.SECRET_KEY), true);
+        s3.createBucket(create -> create.bucket(bucket));
     }
 
     @AfterAll
     static void disconnect() {
         if (s3 != null) {
             s3.close();
+        }
+        if (local != null) {
+            local.close();
         }
     }
 
