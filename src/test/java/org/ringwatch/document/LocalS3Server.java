@@ -36,7 +36,7 @@ final class LocalS3Server implements AutoCloseable {
     }
 
     static LocalS3Server start() throws IOException, InterruptedException {
-        String jar = System.getProperty("ringwatch.test.s3proxy-jar");
+        String jar = System.getProperty("test.s3proxy.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("The s3proxy jar is missing (" + jar + "): run the tests through Maven,"
                     + " which copies it to target/test-servers");
