@@ -125,7 +125,7 @@ public class DocumentApi {
 
     private PageJson changed(long id, int number, DocumentService.PageChange change) {
         return switch (change) {
-            case NO_REASON -> throw ApiProblem.invalid(Map.of("reason", change.problem));
+            case NO_REASON, REASON_TOO_LONG -> throw ApiProblem.invalid(Map.of("reason", change.problem));
             case NO_SUCH_PAGE -> throw ApiProblem.notFound("Document " + id + " has no page " + number + ".");
             case DONE -> pageJson(reloaded(id), number);
         };

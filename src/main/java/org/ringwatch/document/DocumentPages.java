@@ -96,7 +96,7 @@ public class DocumentPages {
         DocumentService.PageChange change = release ? service.releasePage(me.require(), id, page)
                 : service.withholdPage(me.require(), id, page, reason);
         return switch (change) {
-            case NO_REASON -> page(view, 422, "Page " + page + ": " + change.problem);
+            case NO_REASON, REASON_TOO_LONG -> page(view, 422, "Page " + page + ": " + change.problem);
             case NO_SUCH_PAGE -> Flash.redirect("/documents/" + id, "Page " + page + ": " + change.problem);
             case DONE -> Flash.redirect("/documents/" + id + "#page-" + page, release ? "Page released."
                     : "Page withheld; what the public gets now is said under “The public”.");

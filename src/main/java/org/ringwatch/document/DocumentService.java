@@ -33,6 +33,9 @@ import java.util.Objects;
 @ApplicationScoped
 public class DocumentService {
 
+    /** The longest reason for withholding: it is printed on the page that replaces a withheld one. */
+    static final int MAX_REASON = 500;
+
     /** One file as received: the name the client gave and where the HTTP layer spooled it. */
     public record Upload(String name, Path file) {
     }
@@ -171,6 +174,9 @@ public class DocumentService {
         if (reason == null || reason.isBlank()) {
             return "Say why the document is withheld (the reviewers after you will read it).";
         }
+        if (reason.strip().length() > MAX_REASON) {
+            return "Say why the document is withheld in at most " + MAX_REASON + " characters.";
+        }
         Document document = Document.findById(documentId);
         String before = document.visibility;
         document.visibility = "withheld";
@@ -185,7 +191,9 @@ public class DocumentService {
     public enum PageChange {
         DONE(null),
         NO_SUCH_PAGE("This document has no such page; nothing changed."),
-        NO_REASON("Say why the page is withheld: the public reads it on the page that replaces it.");
+        NO_REASON("Say why the page is withheld: the public reads it on the page that replaces it."),
+        REASON_TOO_LONG("Say why the page is withheld in at most " + MAX_REASON + " characters: it has to fit on the"
+                + " page that replaces it.");
 
         public final String problem;
 
@@ -202,7 +210,10 @@ public class DocumentService {
     @Transactional
     public PageChange withholdPage(Account moderator, long documentId, int page, String reason) {
         String why = reason == null ? "" : reason.strip();
-        return why.isEmpty() ? PageChange.NO_REASON : changePage(moderator, documentId, page, why);
+        if (why.isEmpty()) {
+            return PageChange.NO_REASON;
+        }
+        return why.length() > MAX_REASON ? PageChange.REASON_TOO_LONG : changePage(moderator, documentId, page, why);
     }
 
     /** Releases a withheld page; the public copy is made again, or is the original once none is withheld. */

@@ -45,7 +45,8 @@ import java.util.SortedMap;
 public class PublicCopy {
 
     private static final float FONT_SIZE = 14;
-    private static final int MAX_REASON_CHARS = 500;
+    /** Reasons are refused over this length; older rows are cut to it here all the same. */
+    private static final int MAX_REASON_CHARS = DocumentService.MAX_REASON;
 
     /**
      * Only a PDF's pages can be replaced one by one. Any other file with a withheld part has no

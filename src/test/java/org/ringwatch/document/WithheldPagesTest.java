@@ -166,6 +166,9 @@ class WithheldPagesTest {
         withholdByApi(id, 2, "personal data");
         Fixtures.api(moderatorToken).body("{}").when().post("/api/v1/documents/" + id + "/pages/1/withhold").then()
                 .statusCode(422).body("errors.reason", containsString("Say why"));
+        Fixtures.api(moderatorToken).body("{\"reason\": \"" + "x".repeat(DocumentService.MAX_REASON + 1) + "\"}")
+                .when().post("/api/v1/documents/" + id + "/pages/1/withhold").then()
+                .statusCode(422).body("errors.reason", containsString("at most " + DocumentService.MAX_REASON));
         DocumentFixtures.awaitPublic(id);
         String copy = publicSha256(id);
         assertNotEquals(sha256(original), copy);
