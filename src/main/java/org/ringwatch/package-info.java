@@ -6,8 +6,8 @@
  * <li>on top: {@code app} (the process entry and the {@code seed} command), {@code seed}
  * (reference data), {@code browse} (home, states, cities, agencies, the states API) and
  * {@code search}, reading the features through their read models;</li>
- * <li>the features, each on the ones after it: {@code document}, {@code request},
- * {@code agency}, {@code state} ({@code agreement} will sit on {@code document});</li>
+ * <li>the features, each on the ones after it: {@code agreement}, {@code document},
+ * {@code request}, {@code agency}, {@code state};</li>
  * <li>plumbing: {@code account}, {@code audit}, {@code api} (problem+json, paging, cursors) and
  * {@code web} (flash, form token, HTML errors);</li>
  * <li>at the bottom {@code platform} (embedded database, configuration, today, names), which

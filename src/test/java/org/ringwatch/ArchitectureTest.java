@@ -54,6 +54,7 @@ class ArchitectureTest {
                 .layer("agency").definedBy("org.ringwatch.agency..")
                 .layer("request").definedBy("org.ringwatch.request..")
                 .layer("document").definedBy("org.ringwatch.document..")
+                .layer("agreement").definedBy("org.ringwatch.agreement..")
                 .layer("top").definedBy("org.ringwatch.search..", "org.ringwatch.browse..", "org.ringwatch.seed..",
                         "org.ringwatch.app..")
                 .whereLayer("platform").mayNotAccessAnyLayer()
@@ -62,6 +63,8 @@ class ArchitectureTest {
                 .whereLayer("agency").mayOnlyAccessLayers("state", "plumbing", "platform")
                 .whereLayer("request").mayOnlyAccessLayers("agency", "state", "plumbing", "platform")
                 .whereLayer("document").mayOnlyAccessLayers("request", "agency", "state", "plumbing", "platform")
+                .whereLayer("agreement").mayOnlyAccessLayers("document", "request", "agency", "state", "plumbing",
+                        "platform")
                 .check(classes);
     }
 

@@ -16,7 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Uploads a test's files through the API and waits for the background work on them. */
-final class DocumentFixtures {
+public final class DocumentFixtures {
 
     private DocumentFixtures() {
     }
@@ -35,18 +35,18 @@ final class DocumentFixtures {
         return new Scene(owner, fixtures.token(owner), moderator, fixtures.token(moderator), request, eventId);
     }
 
-    static String uploadPath(long requestId, long eventId) {
+    public static String uploadPath(long requestId, long eventId) {
         return "/api/v1/requests/" + requestId + "/events/" + eventId + "/documents";
     }
 
-    static Response upload(String token, long requestId, long eventId, String name, byte[] bytes, String contentType,
+    public static Response upload(String token, long requestId, long eventId, String name, byte[] bytes, String contentType,
             int status) {
         return given().header("Authorization", "Bearer " + token).multiPart("file", name, bytes, contentType)
                 .when().post(uploadPath(requestId, eventId)).then().statusCode(status).extract().response();
     }
 
     /** Uploads one file and waits until its text has been read; its id. */
-    static long uploadProcessed(String token, long requestId, long eventId, String name, byte[] bytes,
+    public static long uploadProcessed(String token, long requestId, long eventId, String name, byte[] bytes,
             String contentType) {
         long id = upload(token, requestId, eventId, name, bytes, contentType, 201).jsonPath().getLong("[0].id");
         awaitProcessed(token, id);
@@ -54,7 +54,7 @@ final class DocumentFixtures {
     }
 
     /** Waits until the document is no longer being processed, as someone who may see it. */
-    static ValidatableResponse awaitProcessed(String token, long id) {
+    public static ValidatableResponse awaitProcessed(String token, long id) {
         await("document " + id + " to be processed",
                 () -> !"processing".equals(Fixtures.api(token).when().get("/api/v1/documents/" + id)
                         .jsonPath().getString("status")));
@@ -62,7 +62,7 @@ final class DocumentFixtures {
     }
 
     /** Waits until anyone may see the document: after a page is withheld, once its public copy exists. */
-    static void awaitPublic(long id) {
+    public static void awaitPublic(long id) {
         await("document " + id + " to be public", () -> given().when().get("/api/v1/documents/" + id).statusCode() == 200);
     }
 
@@ -70,7 +70,7 @@ final class DocumentFixtures {
      * Waits for background work to reach a state. This waits for a job, it times nothing: the
      * deadline is only there so a broken job fails the test instead of hanging it.
      */
-    static void await(String what, BooleanSupplier done) {
+    public static void await(String what, BooleanSupplier done) {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (done.getAsBoolean()) {

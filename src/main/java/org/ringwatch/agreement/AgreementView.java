@@ -1,0 +1,70 @@
+package org.ringwatch.agreement;
+
+import io.quarkus.qute.TemplateData;
+import org.ringwatch.agency.PartialDate;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An agreement as one viewer may see it, for its page and its JSON alike: each citation says
+ * whether this viewer may read the cited page, and a quote from a page they may not read is not
+ * given to them at all (null), only the citation marked withheld.
+ */
+@TemplateData
+public record AgreementView(Agreement agreement, boolean canEdit, boolean canPublish, List<Evidence> evidence,
+        List<DateLine> dates, List<ClauseLine> clauses,
+        List<Change> history) {
+
+    /** A document the agreement rests on, as this viewer may know it. */
+    @TemplateData
+    public record Evidence(long id, String name, String sha256, int pages, boolean visible, String publisher,
+            String sourceUrl) {
+    }
+
+    /**
+     * A cited page. {@code readable}: this viewer may read it; {@code withheld}: the page is
+     * withheld from the public (its reason), which reviewers are shown too.
+     */
+    @TemplateData
+    public record Cite(long documentId, String sha256, int page, boolean readable, String withheldReason) {
+        public boolean withheld() {
+            return withheldReason != null;
+        }
+
+        /** The page in the document's page view. */
+        public String pageHref() {
+            return "/documents/" + documentId + "#page-" + page;
+        }
+
+        /** The page in the file itself, for PDF viewers that honour {@code #page=}. */
+        public String fileHref() {
+            return "/api/v1/documents/" + documentId + "/file#page=" + page;
+        }
+    }
+
+    @TemplateData
+    public record DateLine(Vocabulary.DateKind kind, PartialDate date, Cite cite) {
+    }
+
+    @TemplateData
+    public record ClauseLine(ClauseTopic topic, Vocabulary.ClauseState state, String quote, Cite cite,
+            Map<Figure, BigDecimal> figures, boolean checkedByEye) {
+        /** Null quote for a readable citation never happens: null means withheld from this viewer. */
+        public boolean quoteWithheld() {
+            return cite != null && quote == null;
+        }
+    }
+
+    /** One entry of its history: when, what was done, which fields changed. */
+    @TemplateData
+    public record Change(OffsetDateTime at, String action, List<String> fields) {
+    }
+
+    public boolean isUpdatedSincePublished() {
+        return agreement.publishedAt != null && agreement.updatedAt != null
+                && agreement.updatedAt.isAfter(agreement.publishedAt);
+    }
+}
