@@ -54,6 +54,27 @@ public record AgreementInput(String kind, String title, String programNames, Str
         }
     }
 
+    /** What the agreement says now, as typed input: the edit form's values, and the base a PATCH changes. */
+    public static AgreementInput of(Agreement a) {
+        Map<Vocabulary.DateKind, DateInput> dates = new java.util.EnumMap<>(Vocabulary.DateKind.class);
+        a.dates.forEach(d -> dates.put(d.kindEnum(), new DateInput(d.partial().iso(), String.valueOf(d.documentId),
+                String.valueOf(d.pageNumber))));
+        Map<ClauseTopic, ClauseInput> clauses = new java.util.EnumMap<>(ClauseTopic.class);
+        a.clauses.forEach(c -> {
+            Map<Figure, String> figures = new java.util.EnumMap<>(Figure.class);
+            c.figures.forEach((code, value) -> figures.put(Figure.valueOf(code.toUpperCase(java.util.Locale.ROOT)),
+                    value.toPlainString()));
+            clauses.put(c.topicEnum(), new ClauseInput(c.state, c.quote, c.documentId == null ? null : String.valueOf(c.documentId),
+                    c.pageNumber == null ? null : String.valueOf(c.pageNumber), figures, c.checkedByEyeBy != null));
+        });
+        return new AgreementInput(a.kind, a.title, String.join("\n", a.programNames), String.join("\n", a.publicParties),
+                List.copyOf(a.counterparties), a.counterpartyOther, a.execution, a.approvalBody,
+                a.votesFor == null ? null : String.valueOf(a.votesFor),
+                a.votesAgainst == null ? null : String.valueOf(a.votesAgainst), a.endReason,
+                String.join(", ", a.evidence.stream().map(d -> String.valueOf(d.id)).toList()), dates,
+                a.signatories.stream().map(s -> new SignatoryInput(s.name, s.title, s.party)).toList(), clauses);
+    }
+
     static boolean blank(String value) {
         return value == null || value.isBlank();
     }
