@@ -26,9 +26,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AgreementTotals {
 
-    /** The agreements counted: those anyone may see. */
-    static final String PUBLISHED = "a.visibility = 'published'";
-
     private static final Map<String, Figure> FIGURES = Arrays.stream(Figure.values())
             .collect(Collectors.toUnmodifiableMap(Figure::code, Function.identity()));
 
@@ -74,7 +71,7 @@ public class AgreementTotals {
     public List<Long> agreementsWith(ClauseTopic topic, ClauseState state) {
         List<?> ids = em.createNativeQuery("""
                 SELECT a.id FROM agreement a JOIN agreement_clause c ON c.agreement_id = a.id
-                 WHERE\s""" + PUBLISHED + """
+                 WHERE\s""" + AgreementAccess.PUBLIC + """
                    AND c.topic = :topic AND c.state = :state
                  ORDER BY a.id
                 """).setParameter("topic", topic.code()).setParameter("state", state.code()).getResultList();
@@ -87,7 +84,7 @@ public class AgreementTotals {
         List<Tuple> rows = em.createNativeQuery("""
                 SELECT c.topic, c.state, count(*) AS agreements
                   FROM agreement_clause c JOIN agreement a ON a.id = c.agreement_id
-                 WHERE\s""" + PUBLISHED + """
+                 WHERE\s""" + AgreementAccess.PUBLIC + """
                  GROUP BY c.topic, c.state
                 """, Tuple.class).getResultList();
         List<ClauseCount> counts = new ArrayList<>();
@@ -111,7 +108,7 @@ public class AgreementTotals {
                 SELECT f.key AS figure, sum(f.value::numeric) AS total, count(DISTINCT c.agreement_id) AS agreements
                   FROM agreement_clause c JOIN agreement a ON a.id = c.agreement_id
                  CROSS JOIN LATERAL jsonb_each(c.figures) f
-                 WHERE\s""" + PUBLISHED + """
+                 WHERE\s""" + AgreementAccess.PUBLIC + """
                    AND c.state = 'present' AND jsonb_typeof(f.value) = 'number'
                  GROUP BY f.key
                 """, Tuple.class).getResultList();
