@@ -49,11 +49,13 @@ public class AgreementApi {
     private final AgreementViews views;
     private final AgreementAccess access;
     private final AgreementList agreements;
+    private final AgreementTotals totals;
     private final CurrentAccount me;
     private final RingWatchConfig config;
 
     public AgreementApi(AgreementService service, AgreementViews views, AgreementAccess access,
-            AgreementList agreements, CurrentAccount me, RingWatchConfig config) {
+            AgreementList agreements, AgreementTotals totals, CurrentAccount me, RingWatchConfig config) {
+        this.totals = totals;
         this.service = service;
         this.views = views;
         this.access = access;
@@ -83,6 +85,28 @@ public class AgreementApi {
                 codes.apply(Vocabulary.DateKind.values()), codes.apply(Vocabulary.ClauseState.values()),
                 Arrays.stream(ClauseTopic.values()).map(t -> new VocabularyJson.ClauseJson(t.code(), t.label(),
                         t.figures().stream().map(Figure::code).toList())).toList());
+    }
+
+    /** Across published agreements: how many have each clause in each state, and the figures summed. */
+    public record TotalsJson(List<ClauseCountJson> clauses, List<FigureJson> figures) {
+        public record ClauseCountJson(String clause, String state, long agreements, String list) {
+        }
+
+        public record FigureJson(String figure, java.math.BigDecimal total, long agreements, String list) {
+        }
+    }
+
+    @GET
+    @Path("totals")
+    @Operation(summary = "Counts and sums across published agreements, each with the list behind it")
+    public TotalsJson totals() {
+        AgreementTotals.Totals all = totals.totals();
+        return new TotalsJson(all.clauses().stream().map(c -> new TotalsJson.ClauseCountJson(c.topic().code(),
+                        c.state().code(), c.agreements(), "/api/v1/agreements?clause=" + c.topic().code()
+                        + "&clause_state=" + c.state().code())).toList(),
+                all.figures().stream().map(f -> new TotalsJson.FigureJson(f.figure().code(), f.total(), f.agreements(),
+                        "/api/v1/agreements?clause=" + ClauseTopic.carrying(f.figure()).code() + "&clause_state=present"))
+                        .toList());
     }
 
     @GET

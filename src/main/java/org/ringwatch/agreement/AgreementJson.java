@@ -15,8 +15,25 @@ public record AgreementJson(long id, String page, String agency, String agencyNa
         String title, List<String> programNames, List<String> publicParties, List<String> counterparties,
         String counterpartyOther, String execution, String approvalBody, Integer votesFor, Integer votesAgainst,
         String endReason, String visibility, boolean isTemplate, List<EvidenceJson> evidence, List<DateJson> dates,
-        List<SignatoryJson> signatories, List<ClauseJson> clauses, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-        OffsetDateTime publishedAt) {
+        List<SignatoryJson> signatories, List<ClauseJson> clauses, ComparisonJson comparison,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime publishedAt) {
+
+    /** Clause by clause against the template; {@code diff} for clauses both quote (equal, inserted, deleted words). */
+    public record ComparisonJson(long template, String page, List<RowJson> clauses) {
+        static ComparisonJson of(AgreementView.Comparison comparison) {
+            return comparison == null ? null : new ComparisonJson(comparison.templateId(),
+                    "/agreements/" + comparison.templateId(), comparison.result().rows().stream()
+                    .map(row -> new RowJson(row.topic().code(), row.outcome().code(), row.diff() == null ? null
+                            : row.diff().segments().stream().map(s -> new SegmentJson(s.op().code(), s.text())).toList()))
+                    .toList());
+        }
+    }
+
+    public record RowJson(String topic, String outcome, List<SegmentJson> diff) {
+    }
+
+    public record SegmentJson(String op, String text) {
+    }
 
     public record EvidenceJson(long id, String name, String sha256, int pages, String page) {
     }
@@ -56,6 +73,6 @@ public record AgreementJson(long id, String page, String agency, String agencyNa
                     return new ClauseJson(c.topic().code(), c.state().code(), c.quote(), CitationJson.of(c.cite()),
                             figures, c.checkedByEye());
                 }).toList(),
-                a.createdAt, a.updatedAt, a.publishedAt);
+                ComparisonJson.of(view.comparison()), a.createdAt, a.updatedAt, a.publishedAt);
     }
 }

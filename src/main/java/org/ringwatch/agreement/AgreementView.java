@@ -15,8 +15,16 @@ import java.util.Map;
  */
 @TemplateData
 public record AgreementView(Agreement agreement, boolean canEdit, boolean canPublish, List<Evidence> evidence,
-        List<DateLine> dates, List<ClauseLine> clauses,
-        List<Change> history) {
+        List<DateLine> dates, List<ClauseLine> clauses, Comparison comparison, List<Change> history) {
+
+    /**
+     * This agreement clause by clause against its kind's template; null when its kind has none or
+     * it is the template. Clauses whose quote this viewer may not read (on either side) are left
+     * out, since a diff would show their words.
+     */
+    @TemplateData
+    public record Comparison(long templateId, String templateTitle, TemplateComparison result) {
+    }
 
     /** A document the agreement rests on, as this viewer may know it. */
     @TemplateData

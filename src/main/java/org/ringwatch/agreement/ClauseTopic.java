@@ -37,6 +37,11 @@ public enum ClauseTopic implements Vocabulary.Coded {
         return label;
     }
 
+    /** The clause a figure belongs to: the list behind a sum is the agreements with that clause present. */
+    public static ClauseTopic carrying(Figure figure) {
+        return java.util.Arrays.stream(values()).filter(t -> t.figures.contains(figure)).findFirst().orElseThrow();
+    }
+
     /** The numbers this clause may carry; most carry none. */
     public List<Figure> figures() {
         return figures;
