@@ -179,7 +179,7 @@ public class AgreementApi {
             throw ApiProblem.invalid(result == null ? unknown : result.errors());
         }
         return Response.created(URI.create("/api/v1/agreements/" + result.value().id))
-                .entity(AgreementJson.of(views.view(Agreement.findById(result.value().id)))).build();
+                .entity(reloaded(result.value().id)).build();
     }
 
     @PATCH
@@ -239,10 +239,8 @@ public class AgreementApi {
         return reloaded(id);
     }
 
-    /** After a change made in its own transaction: this request's session still holds the old state. */
     private AgreementJson reloaded(long id) {
-        Agreement.getEntityManager().clear();
-        return AgreementJson.of(views.find(id).orElseThrow(() -> notFound(id)));
+        return AgreementJson.of(views.findChanged(id).orElseThrow(() -> notFound(id)));
     }
 
     private static RuntimeException notFound(long id) {

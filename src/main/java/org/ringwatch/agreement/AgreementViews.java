@@ -52,6 +52,12 @@ public class AgreementViews {
         return access.find(id).map(this::view);
     }
 
+    /** {@link #find} after a change made in its own transaction: this request's session still holds the old state. */
+    public Optional<AgreementView> findChanged(long id) {
+        Agreement.getEntityManager().clear();
+        return find(id);
+    }
+
     public AgreementView view(Agreement agreement) {
         Cited cited = cited(agreement);
         List<AgreementView.DateLine> dates = agreement.dates.stream()
