@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ringwatch.agreement.AgreementSearch;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
+import org.ringwatch.api.ListPage;
 import org.ringwatch.api.Paging;
 import org.ringwatch.platform.RingWatchConfig;
 
@@ -28,18 +30,35 @@ public class SearchApi {
             String agency, String agencyName, double rank, String headline, String link) {
     }
 
+    /** A published agreement that matched; {@code excerpt} is HTML-escaped with <mark>…</mark>, as a headline. */
+    public record AgreementHitJson(long id, String title, String kind, String agency, String agencyName,
+            String signed, String url, String excerpt) {
+    }
+
+    /**
+     * A {@link ListPage} of page hits, whose fields it keeps, plus the agreements that matched.
+     * Those are not paged: up to {@link AgreementSearch#LIMIT}, on the first page only, so a
+     * client that follows {@code next} does not get them again.
+     */
+    public record SearchJson(List<?> items, String next, List<AgreementHitJson> agreements) {
+    }
+
     private final Search search;
+    private final AgreementSearch agreements;
     private final RingWatchConfig config;
 
-    public SearchApi(Search search, RingWatchConfig config) {
+    public SearchApi(Search search, AgreementSearch agreements, RingWatchConfig config) {
         this.search = search;
+        this.agreements = agreements;
         this.config = config;
     }
 
     @GET
     @Operation(summary = "Search published page text",
             description = "q: words, \"a phrase\", -excluded, or; word* for a prefix. Filters: state, agency"
-                    + " (\"ST/slug\"), request (id), from/to (upload dates, YYYY-MM-DD). Ranked; follow next.")
+                    + " (\"ST/slug\"), request (id), from/to (upload dates, YYYY-MM-DD). Ranked; follow next."
+                    + " The first page also lists the published agreements that match (title, programs, agency,"
+                    + " quotes from readable pages), filtered by state and agency only.")
     public Response search(@QueryParam("q") String q, @QueryParam("state") String state,
             @QueryParam("agency") String agency, @QueryParam("request") String request,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
@@ -60,20 +79,38 @@ public class SearchApi {
                 throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
             }
         }
-        List<Search.Hit> hits = search.find(q, SearchQuery.filters(state, agency, request, from, to), offset, pageSize);
+        Search.Filters filters = SearchQuery.filters(state, agency, request, from, to);
+        List<Search.Hit> hits = search.find(q, filters, offset, pageSize);
         int start = offset;
-        return Paging.respond(hits, pageSize, SearchApi::json,
+        Response page = Paging.respond(hits, pageSize, SearchApi::json,
                 hit -> Cursor.encode(String.valueOf(start + pageSize)), uri, config);
+        List<AgreementHitJson> matched = offset > 0 ? List.of()
+                : agreements.find(q, filters.state(), filters.agencyId()).stream().map(SearchApi::json).toList();
+        ListPage<?> list = (ListPage<?>) page.getEntity();
+        return Response.fromResponse(page).entity(new SearchJson(list.items(), list.next(), matched)).build();
     }
 
     private static HitJson json(Search.Hit hit) {
         StringBuilder headline = new StringBuilder();
         for (Search.Fragment fragment : hit.headline()) {
-            String text = escape(fragment.text());
-            headline.append(fragment.mark() ? "<mark>" + text + "</mark>" : text);
+            headline.append(marked(fragment.text(), fragment.mark()));
         }
         return new HitJson(hit.document(), hit.page(), hit.documentName(), hit.request(), hit.requestTitle(),
                 hit.state() + "/" + hit.agencySlug(), hit.agencyName(), hit.rank(), headline.toString(), hit.link());
+    }
+
+    private static AgreementHitJson json(AgreementSearch.Hit hit) {
+        StringBuilder excerpt = new StringBuilder();
+        for (AgreementSearch.Fragment fragment : hit.excerpt()) {
+            excerpt.append(marked(fragment.text(), fragment.mark()));
+        }
+        return new AgreementHitJson(hit.id(), hit.title(), hit.kind().code(), hit.agency(), hit.agencyName(),
+                hit.signed() == null ? null : hit.signed().iso(), hit.link(), excerpt.toString());
+    }
+
+    private static String marked(String text, boolean mark) {
+        String escaped = escape(text);
+        return mark ? "<mark>" + escaped + "</mark>" : escaped;
     }
 
     private static String escape(String text) {

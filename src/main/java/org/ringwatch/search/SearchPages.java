@@ -7,11 +7,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.agreement.AgreementSearch;
 import org.ringwatch.api.ApiProblem;
 
 import java.util.List;
 
-/** The search page: a form that works without JavaScript, ranked results with highlighted matches. */
+/**
+ * The search page: a form that works without JavaScript, ranked results with highlighted matches,
+ * and above them, on the first page, the published agreements that match.
+ */
 @Path("/search")
 @Produces(MediaType.TEXT_HTML)
 public class SearchPages {
@@ -20,14 +24,16 @@ public class SearchPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(String q, String state, List<Search.Hit> hits, boolean more,
-                int offset, String problem);
+        static native TemplateInstance search(String q, String state, List<AgreementSearch.Hit> agreements,
+                List<Search.Hit> hits, boolean more, int offset, String problem);
     }
 
     private final Search search;
+    private final AgreementSearch agreements;
 
-    public SearchPages(Search search) {
+    public SearchPages(Search search, AgreementSearch agreements) {
         this.search = search;
+        this.agreements = agreements;
     }
 
     @GET
@@ -37,15 +43,18 @@ public class SearchPages {
         int offset = parseOffset(offsetParam);
         String text = q == null ? "" : q.strip();
         if (text.isEmpty()) {
-            return Templates.search("", state == null ? "" : state, List.of(), false, 0, null);
+            return Templates.search("", state == null ? "" : state, List.of(), List.of(), false, 0, null);
         }
         try {
-            List<Search.Hit> hits = search.find(text, SearchQuery.filters(state, null, null, null, null),
-                    Math.max(0, offset), PAGE_SIZE);
-            return Templates.search(text, state == null ? "" : state, hits.stream().limit(PAGE_SIZE).toList(),
-                    hits.size() > PAGE_SIZE, Math.max(0, offset), null);
+            Search.Filters filters = SearchQuery.filters(state, null, null, null, null);
+            List<Search.Hit> hits = search.find(text, filters, Math.max(0, offset), PAGE_SIZE);
+            // Agreements head the first page only; further pages continue the page hits.
+            List<AgreementSearch.Hit> matched = offset > 0 ? List.of()
+                    : agreements.find(text, filters.state(), filters.agencyId());
+            return Templates.search(text, state == null ? "" : state, matched,
+                    hits.stream().limit(PAGE_SIZE).toList(), hits.size() > PAGE_SIZE, Math.max(0, offset), null);
         } catch (ApiProblem problem) {
-            return Templates.search(text, state, List.of(), false, 0, problem.getMessage());
+            return Templates.search(text, state, List.of(), List.of(), false, 0, problem.getMessage());
         }
     }
 
