@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.agency.PartialDate;
 import org.ringwatch.document.DocumentAccess;
+import org.ringwatch.web.Highlights;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -39,12 +40,10 @@ public class AgreementSearch {
 
     /** Hits listed at most: agreements sit above page hits, a first screen rather than a list to page through. */
     public static final int LIMIT = 20;
-    private static final char MARK_START = '\u0001';
-    private static final char MARK_END = '\u0002';
     /** Marker characters already in stored text are dropped so they cannot fake a highlight. */
     private static final String UNMARKED = "translate(%s, chr(1) || chr(2), '')";
-    private static final String HEADLINE = "ts_headline('english', " + UNMARKED + ", q.query, 'StartSel=' || chr(1)"
-            + " || ', StopSel=' || chr(2) || ', %s')";
+    private static final String HEADLINE = "ts_headline('english', " + UNMARKED + ", q.query, "
+            + Highlights.MARKERS + " || ', %s')";
 
     /**
      * The quotes of agreement {@code a} that anyone may read: cited to a page that is not withheld
@@ -61,11 +60,6 @@ public class AgreementSearch {
                                   AND wp.page_number = c.page_number AND wp.withheld)
             """.formatted(DocumentAccess.PUBLIC);
 
-    /** A piece of an excerpt; {@code mark} pieces matched the query. Rendered escaped, piece by piece. */
-    @TemplateData
-    public record Fragment(String text, boolean mark) {
-    }
-
     /**
      * A published agreement that matched. {@code agency} is its "ST/slug" key, {@code signed} its
      * signed date when one is recorded, {@code excerpt} the first quote anyone may read that matches
@@ -74,7 +68,7 @@ public class AgreementSearch {
      */
     @TemplateData
     public record Hit(long id, String title, Vocabulary.Kind kind, String agencyName, String agency,
-            String agencyPath, PartialDate signed, List<Fragment> excerpt) {
+            String agencyPath, PartialDate signed, List<Highlights.Fragment> excerpt) {
 
         public String link() {
             return "/agreements/" + id;
@@ -167,7 +161,7 @@ public class AgreementSearch {
                 Vocabulary.fromCode(Vocabulary.Kind.class, kind).orElse(Vocabulary.Kind.OTHER),
                 (String) t.get("agency_name"), state + "/" + slug,
                 "/agencies/" + state.toLowerCase(Locale.ROOT) + "/" + slug, signed,
-                fragments((String) t.get("excerpt")));
+                Highlights.split((String) t.get("excerpt")));
     }
 
     private static LocalDate date(Object value) {
@@ -175,24 +169,4 @@ public class AgreementSearch {
     }
 
     /** Splits a headline at the marker characters the query asked ts_headline to put around matches. */
-    static List<Fragment> fragments(String headline) {
-        List<Fragment> fragments = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean marked = false;
-        for (char c : (headline == null ? "" : headline).toCharArray()) {
-            if (c == MARK_START || c == MARK_END) {
-                if (!current.isEmpty()) {
-                    fragments.add(new Fragment(current.toString(), marked));
-                    current.setLength(0);
-                }
-                marked = c == MARK_START;
-            } else {
-                current.append(c);
-            }
-        }
-        if (!current.isEmpty()) {
-            fragments.add(new Fragment(current.toString(), marked));
-        }
-        return fragments;
-    }
 }

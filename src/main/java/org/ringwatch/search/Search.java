@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.document.DocumentAccess;
+import org.ringwatch.web.Highlights;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,17 +36,10 @@ public class Search {
      * further word or a filter narrows the search anyway.
      */
     static final int MAX_CANDIDATES = 2000;
-    private static final char MARK_START = '\u0001';
-    private static final char MARK_END = '\u0002';
-
-    /** A piece of a headline; {@code mark} pieces matched the query. Rendered escaped, piece by piece. */
-    @TemplateData
-    public record Fragment(String text, boolean mark) {
-    }
 
     @TemplateData
     public record Hit(long document, int page, String documentName, long request, String requestTitle,
-            String agencyName, String state, String agencySlug, double rank, List<Fragment> headline) {
+            String agencyName, String state, String agencySlug, double rank, List<Highlights.Fragment> headline) {
 
         public String link() {
             return "/documents/" + document + "#page-" + page;
@@ -113,7 +107,7 @@ public class Search {
                 SELECT h.document_id, h.page_number, h.rank, d.original_name, r.id AS request_id, r.title,
                        a.name AS agency_name, a.state_code, a.slug,
                        ts_headline('english', p.text_content, q.query,
-                                   'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=10')
+                                   %s || ', MaxFragments=2, MaxWords=30, MinWords=10')
                        AS headline
                   FROM hits h
                   JOIN document_page p ON p.document_id = h.document_id AND p.page_number = h.page_number
@@ -121,7 +115,7 @@ public class Search {
                   JOIN records_request r ON r.id = d.request_id
                   JOIN agency a ON a.id = r.agency_id, q
                  ORDER BY h.rank DESC, h.document_id DESC, h.page_number
-                """.formatted(tsquery, where);
+                """.formatted(tsquery, where, Highlights.MARKERS);
         parameters.put("candidates", MAX_CANDIDATES);
         parameters.put("offset", offset);
         parameters.put("limit", limit + 1);
@@ -134,7 +128,7 @@ public class Search {
                 ((Number) t.get("page_number")).intValue(), (String) t.get("original_name"),
                 ((Number) t.get("request_id")).longValue(), (String) t.get("title"), (String) t.get("agency_name"),
                 ((String) t.get("state_code")).trim(), (String) t.get("slug"), ((Number) t.get("rank")).doubleValue(),
-                fragments((String) t.get("headline")))).toList();
+                Highlights.split((String) t.get("headline")))).toList();
     }
 
     /**
@@ -159,26 +153,5 @@ public class Search {
             parts.add("websearch_to_tsquery('english', :words)");
         }
         return parts.isEmpty() ? null : String.join(" && ", parts);
-    }
-
-    static List<Fragment> fragments(String headline) {
-        List<Fragment> fragments = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean marked = false;
-        for (char c : (headline == null ? "" : headline).toCharArray()) {
-            if (c == MARK_START || c == MARK_END) {
-                if (current.length() > 0) {
-                    fragments.add(new Fragment(current.toString(), marked));
-                    current.setLength(0);
-                }
-                marked = c == MARK_START;
-            } else {
-                current.append(c);
-            }
-        }
-        if (current.length() > 0) {
-            fragments.add(new Fragment(current.toString(), marked));
-        }
-        return fragments;
     }
 }

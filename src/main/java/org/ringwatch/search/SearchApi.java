@@ -16,6 +16,7 @@ import org.ringwatch.api.Cursor;
 import org.ringwatch.api.ListPage;
 import org.ringwatch.api.Paging;
 import org.ringwatch.platform.RingWatchConfig;
+import org.ringwatch.web.Highlights;
 
 import java.util.List;
 
@@ -91,30 +92,12 @@ public class SearchApi {
     }
 
     private static HitJson json(Search.Hit hit) {
-        StringBuilder headline = new StringBuilder();
-        for (Search.Fragment fragment : hit.headline()) {
-            headline.append(marked(fragment.text(), fragment.mark()));
-        }
         return new HitJson(hit.document(), hit.page(), hit.documentName(), hit.request(), hit.requestTitle(),
-                hit.state() + "/" + hit.agencySlug(), hit.agencyName(), hit.rank(), headline.toString(), hit.link());
+                hit.state() + "/" + hit.agencySlug(), hit.agencyName(), hit.rank(), Highlights.html(hit.headline()), hit.link());
     }
 
     private static AgreementHitJson json(AgreementSearch.Hit hit) {
-        StringBuilder excerpt = new StringBuilder();
-        for (AgreementSearch.Fragment fragment : hit.excerpt()) {
-            excerpt.append(marked(fragment.text(), fragment.mark()));
-        }
         return new AgreementHitJson(hit.id(), hit.title(), hit.kind().code(), hit.agency(), hit.agencyName(),
-                hit.signed() == null ? null : hit.signed().iso(), hit.link(), excerpt.toString());
-    }
-
-    private static String marked(String text, boolean mark) {
-        String escaped = escape(text);
-        return mark ? "<mark>" + escaped + "</mark>" : escaped;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+                hit.signed() == null ? null : hit.signed().iso(), hit.link(), Highlights.html(hit.excerpt()));
     }
 }
