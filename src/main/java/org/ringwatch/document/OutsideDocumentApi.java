@@ -18,9 +18,7 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Documents obtained outside RingWatch, uploaded through the API as evidence about an agency.
@@ -63,22 +61,13 @@ public class OutsideDocumentApi {
         }
         DocumentService.Result result = service.attachOutside(me.require(), agencyId,
                 OutsideSource.of(sourceUrl, publisher), Uploads.of(files));
-        if (result.failed()) {
-            Map<String, String> refused = new LinkedHashMap<>(result.errors());
-            String source = String.join(" ", List.of(OutsideSource.URL_FIELD, OutsideSource.PUBLISHER_FIELD).stream()
-                    .filter(refused::containsKey).map(refused::remove).toList());
-            if (!source.isEmpty()) {
-                String parameter = result.errors().containsKey(OutsideSource.URL_FIELD) ? OutsideSource.URL_FIELD
-                        : OutsideSource.PUBLISHER_FIELD;
-                throw ApiProblem.badParameter(parameter, source);
-            }
-            if (result.tooLarge()) {
-                throw ApiProblem.of(413, "Content Too Large", String.join(" ", refused.values()));
-            }
-            throw ApiProblem.invalid(refused);
+        // A wrong source is named first, as the parameter at fault; the files' refusals come after.
+        List<String> source = List.of(OutsideSource.URL_FIELD, OutsideSource.PUBLISHER_FIELD).stream()
+                .filter(result.errors()::containsKey).toList();
+        if (!source.isEmpty()) {
+            throw ApiProblem.badParameter(source.get(0),
+                    String.join(" ", source.stream().map(result.errors()::get).toList()));
         }
-        // The uploader reviews what they upload, so each is theirs to see.
-        return Response.status(201).entity(result.documents().stream()
-                .map(d -> DocumentJson.of(access.view(d).orElseThrow())).toList()).build();
+        return Uploads.created(result, access);
     }
 }
