@@ -115,11 +115,6 @@ public class Document extends PanacheEntityBase {
         return FileType.valueOf(fileType.toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** Obtained elsewhere, not through a RingWatch request. */
-    public boolean isOutside() {
-        return request == null;
-    }
-
     public boolean isPublished() {
         return "published".equals(visibility);
     }
