@@ -109,7 +109,7 @@ final class AgreementForm {
     }
 
     static Long agencyOf(Document document) {
-        return document.request.agency.id;
+        return document.agency.id;
     }
 
     private void checkParties(AgreementInput input) {
@@ -379,7 +379,7 @@ final class AgreementForm {
     /** Writes the checked values over the agreement's, children replaced; {@link #failed} must be false. */
     void applyTo(Agreement agreement, Account actor, EntityManager em) {
         Document first = evidence.get(0);
-        agreement.agency = first.request.agency;
+        agreement.agency = first.agency;
         agreement.request = evidence.stream().map(d -> d.request).filter(r -> r != null).findFirst().orElse(null);
         agreement.kind = kind.code();
         agreement.title = title;

@@ -35,7 +35,9 @@ public record AgreementJson(long id, String page, String agency, String agencyNa
     public record SegmentJson(String op, String text) {
     }
 
-    public record EvidenceJson(long id, String name, String sha256, int pages, String page) {
+    /** A document it rests on; {@code publisher} and {@code source_url} for one obtained elsewhere than a request. */
+    public record EvidenceJson(long id, String name, String sha256, int pages, String page, String publisher,
+            String sourceUrl) {
     }
 
     public record CitationJson(long document, String sha256, int page, boolean withheld, String pageUrl) {
@@ -62,7 +64,8 @@ public record AgreementJson(long id, String page, String agency, String agencyNa
                 a.publicParties, a.counterparties, a.counterpartyOther, a.execution, a.approvalBody, a.votesFor,
                 a.votesAgainst, a.endReason, a.visibility, a.isTemplate,
                 view.evidence().stream().filter(AgreementView.Evidence::visible)
-                        .map(e -> new EvidenceJson(e.id(), e.name(), e.sha256(), e.pages(), "/documents/" + e.id()))
+                        .map(e -> new EvidenceJson(e.id(), e.name(), e.sha256(), e.pages(), "/documents/" + e.id(),
+                                e.publisher(), e.sourceUrl()))
                         .toList(),
                 view.dates().stream().map(d -> new DateJson(d.kind().code(), d.date().iso(), d.date().precision(),
                         CitationJson.of(d.cite()))).toList(),

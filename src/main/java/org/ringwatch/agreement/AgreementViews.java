@@ -117,7 +117,7 @@ public class AgreementViews {
     private static AgreementView.Evidence evidence(Document d, Optional<DocumentView> view) {
         return new AgreementView.Evidence(d.id, view.map(v -> d.originalName).orElse(null),
                 view.map(v -> v.file().sha256()).orElse(null), d.pageCount == null ? 0 : d.pageCount,
-                view.isPresent(), null, null);
+                view.isPresent(), view.map(v -> d.sourcePublisher).orElse(null), view.map(v -> d.sourceUrl).orElse(null));
     }
 
     private static AgreementView.ClauseLine clause(AgreementClause c, Cited cited) {

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.hibernate.annotations.Formula;
 import org.ringwatch.account.Account;
+import org.ringwatch.agency.Agency;
 import org.ringwatch.request.RecordsRequest;
 import org.ringwatch.request.RequestEvent;
 
@@ -19,7 +20,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A file an agency sent, attached to a correspondence entry. Private until a moderator
+ * A file an agency sent, attached to a correspondence entry, or one obtained elsewhere (council
+ * minutes, a newspaper's published copy) with the address and publisher of its source and no
+ * request. Either way it names its agency. Private until a moderator
  * publishes it; its bytes live in the {@link BlobStore} under {@link #blobSha256}. A PDF with
  * withheld pages also has a public copy without them ({@link #publicBlobSha256}); who gets which
  * is {@link DocumentAccess}'s decision.
@@ -31,9 +34,20 @@ public class Document extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(optional = false)
+    /** Null for a document obtained elsewhere: then {@link #sourceUrl} and {@link #sourcePublisher} say where. */
+    @ManyToOne
     @JoinColumn(name = "request_id")
     public RecordsRequest request;
+
+    /** The request's agency, or the agency a document obtained elsewhere is evidence about. */
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "agency_id")
+    public Agency agency;
+
+    /** Where a document obtained elsewhere was published (http or https); null for a request's. */
+    public String sourceUrl;
+    /** Who published it, as the public reads it ("the city clerk", "The Gazette"). */
+    public String sourcePublisher;
 
     @ManyToOne
     @JoinColumn(name = "event_id")
@@ -77,8 +91,8 @@ public class Document extends PanacheEntityBase {
     public int withheldPages;
 
     public static Optional<Document> findWithRequest(long id) {
-        return find("from Document d join fetch d.request r join fetch r.agency join fetch d.uploadedBy where d.id = ?1", id)
-                .firstResultOptional();
+        return find("from Document d left join fetch d.request join fetch d.agency join fetch d.uploadedBy"
+                + " where d.id = ?1", id).firstResultOptional();
     }
 
     public static List<Document> ofRequest(RecordsRequest request) {

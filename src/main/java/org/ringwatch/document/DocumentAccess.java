@@ -10,8 +10,10 @@ import java.util.Optional;
 /**
  * Who may see a document and which bytes they get, decided once for the page, the page text,
  * the file, ranges of it, the thumbnail, search results and the API [ASVS 8.2.1]. The uploader,
- * the requester and moderators review it: they see it always, the original file and every page.
- * Everyone else sees it only when it is public: published, on a request anyone may see, and with
+ * the requester and moderators review it: they see it always, the original file and every page
+ * (a document obtained elsewhere has no requester: its uploader and moderators review it).
+ * Everyone else sees it only when it is public: published, on a request anyone may see (or on
+ * none, when it was obtained elsewhere), and with
  * no withheld page the public could read. A PDF with withheld pages is public through a copy in
  * which they are replaced, once that copy is made; any other file with a withheld part is not
  * public at all (only a PDF's pages can be replaced, {@link PublicCopy#canCopy}).
@@ -53,12 +55,13 @@ public class DocumentAccess {
 
     /** Whether anyone at all, signed in or not, may see the document: the only case a shared cache may keep it. */
     public boolean isPublic(Document document) {
-        return document.isPublished() && publicCopy(document).isPresent() && requests.isPublic(document.request);
+        return document.isPublished() && publicCopy(document).isPresent()
+                && (document.request == null || requests.isPublic(document.request));
     }
 
     /** Sees private and withheld documents and pages: the uploader, the requester, moderators. */
     public boolean canReview(Document document) {
-        return requests.canSeePrivate(document.request)
+        return (document.request == null ? me.isModerator() : requests.canSeePrivate(document.request))
                 || me.id().map(id -> id.equals(document.uploadedBy.id)).orElse(false);
     }
 
@@ -79,12 +82,15 @@ public class DocumentAccess {
 
     /**
      * {@link #isPublic} as an SQL condition for lists and search (documents aliased d, requests r);
-     * bind its parameters with {@link #bindPublic}.
+     * bind its parameters with {@link #bindPublic}. Join the requests with a LEFT JOIN: a document
+     * obtained elsewhere has none, and an inner join would leave it out of every list.
      */
     public static final String PUBLIC = "d.visibility = 'published'"
             + " AND (NOT EXISTS (SELECT 1 FROM document_page w WHERE w.document_id = d.id AND w.withheld)"
             + " OR (d.file_type = '" + FileType.PDF.code() + "' AND d.public_blob_sha256 IS NOT NULL))"
-            + " AND " + RequestAccess.PUBLIC;
+            // The document's own column, not r.id: a request missing from the join (a condition in
+            // its ON) then fails the request's rule instead of passing as "no request".
+            + " AND (d.request_id IS NULL OR " + RequestAccess.PUBLIC + ")";
 
     public void bindPublic(Query query) {
         requests.bindPublic(query);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.ringwatch.account.Account;
+import org.ringwatch.agency.Agency;
 import org.ringwatch.audit.Audit;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.request.RecordsRequest;
@@ -23,7 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Accepts uploaded files onto a correspondence entry and moves documents through review.
+ * Accepts uploaded files onto a correspondence entry, or as documents obtained elsewhere about an
+ * agency, and moves documents through review.
  *
  * <p>Order matters for crash safety: every file's type is checked first (one refusal refuses
  * the whole upload, so nothing is half-applied), then the bytes go into the blob store (complete
@@ -63,22 +65,54 @@ public class DocumentService {
     }
 
     public Result attach(Account actor, long requestId, long eventId, List<Upload> uploads) {
-        return attach(actor, requestId, eventId, null, uploads);
+        return attach(actor, Origin.request(requestId, eventId), null, uploads);
     }
 
-    /** Files found inside another document (an e-mail's attachments), each on its own. */
+    /**
+     * Files obtained outside RingWatch (council minutes, a published copy of an MOU), as evidence
+     * about an agency: no request, but where they were published and by whom. The same checks,
+     * storage and processing as {@link #attach}; a wrong source is reported with the files'
+     * problems, under {@link OutsideSource#URL_FIELD} and {@link OutsideSource#PUBLISHER_FIELD},
+     * and nothing is stored.
+     */
+    public Result attachOutside(Account actor, long agencyId, OutsideSource source, List<Upload> uploads) {
+        Map<String, String> problems = source.problems();
+        Origin origin = new Origin(null, null, agencyId, problems.isEmpty() ? source.storedUrl() : null,
+                source.publisher());
+        return attach(actor, origin, problems, null, uploads);
+    }
+
+    /** Files found inside another document (an e-mail's attachments), each on its own, from where the parent came. */
     public List<String> attachChildren(Document parent, List<Upload> uploads) {
+        Origin origin = parent.request == null
+                ? new Origin(null, null, parent.agency.id, parent.sourceUrl, parent.sourcePublisher)
+                : Origin.request(parent.request.id, parent.event == null ? null : parent.event.id);
         List<String> refused = new ArrayList<>();
         for (Upload upload : uploads) {
-            Result result = attach(parent.uploadedBy, parent.request.id, parent.event == null ? null : parent.event.id,
-                    parent.id, List.of(upload));
+            Result result = attach(parent.uploadedBy, origin, parent.id, List.of(upload));
             result.errors().forEach((name, reason) -> refused.add(name + ": " + reason));
         }
         return refused;
     }
 
-    private Result attach(Account actor, long requestId, Long eventId, Long parentId, List<Upload> uploads) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /**
+     * Where documents come from: a request (and the log entry they arrived with), or an agency and
+     * the source they were published at when no request is involved.
+     */
+    private record Origin(Long requestId, Long eventId, Long agencyId, String sourceUrl, String sourcePublisher) {
+        static Origin request(long requestId, Long eventId) {
+            return new Origin(requestId, eventId, null, null, null);
+        }
+    }
+
+    private Result attach(Account actor, Origin origin, Long parentId, List<Upload> uploads) {
+        return attach(actor, origin, Map.of(), parentId, uploads);
+    }
+
+    /** @param problems refusals found before the files were looked at; the files' are added to them */
+    private Result attach(Account actor, Origin origin, Map<String, String> problems, Long parentId,
+            List<Upload> uploads) {
+        Map<String, String> errors = new LinkedHashMap<>(problems);
         boolean tooLarge = false;
         List<FileType> types = new ArrayList<>();
         if (uploads.isEmpty()) {
@@ -114,14 +148,14 @@ public class DocumentService {
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an upload failed", e);
         }
-        return QuarkusTransaction.requiringNew().call(() -> record(actor, requestId, eventId, parentId, uploads, types,
-                stored));
+        return QuarkusTransaction.requiringNew().call(() -> record(actor, origin, parentId, uploads, types, stored));
     }
 
-    private Result record(Account actor, long requestId, Long eventId, Long parentId, List<Upload> uploads,
-            List<FileType> types, List<BlobStore.Stored> stored) {
-        RecordsRequest request = RecordsRequest.findById(requestId);
-        RequestEvent event = eventId == null ? null : RequestEvent.findById(eventId);
+    private Result record(Account actor, Origin origin, Long parentId, List<Upload> uploads, List<FileType> types,
+            List<BlobStore.Stored> stored) {
+        RecordsRequest request = origin.requestId() == null ? null : RecordsRequest.findById(origin.requestId());
+        RequestEvent event = origin.eventId() == null ? null : RequestEvent.findById(origin.eventId());
+        Agency agency = request == null ? Agency.findById(origin.agencyId()) : request.agency;
         Account uploader = Account.findById(actor.id);
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
@@ -135,6 +169,9 @@ public class DocumentService {
                     .firstResult();
             Document document = new Document();
             document.request = request;
+            document.agency = agency;
+            document.sourceUrl = origin.sourceUrl();
+            document.sourcePublisher = origin.sourcePublisher();
             document.event = event;
             document.parentId = parentId;
             document.blobSha256 = blob.sha256();
@@ -148,8 +185,18 @@ public class DocumentService {
             document.updatedAt = document.createdAt;
             document.persist();
             Jobs.enqueueExtraction(em, document.id);
-            audit.record(actor.id, "upload", "document", document.id, null, Map.of("request_id", requestId,
-                    "sha256", blob.sha256(), "name", document.originalName, "type", document.fileType));
+            Map<String, Object> after = new LinkedHashMap<>();
+            if (request != null) {
+                after.put("request_id", request.id);
+            } else {
+                after.put("agency_id", agency.id);
+                after.put("source_url", document.sourceUrl);
+                after.put("publisher", document.sourcePublisher);
+            }
+            after.put("sha256", blob.sha256());
+            after.put("name", document.originalName);
+            after.put("type", document.fileType);
+            audit.record(actor.id, "upload", "document", document.id, null, after);
             documents.add(document);
         }
         return new Result(documents, Map.of(), false);

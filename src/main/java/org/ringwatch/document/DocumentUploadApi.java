@@ -64,16 +64,7 @@ public class DocumentUploadApi {
         } catch (ForbiddenException e) {
             throw ApiProblem.of(403, "Forbidden", "Only the requester and moderators attach files to a request.");
         }
-        DocumentService.Result result = service.attach(me.require(), requestId, eventId, Uploads.of(files));
-        if (result.failed()) {
-            if (result.tooLarge()) {
-                throw ApiProblem.of(413, "Content Too Large", String.join(" ", result.errors().values()));
-            }
-            throw ApiProblem.invalid(result.errors());
-        }
-        // The uploader reviews what they upload, so each is theirs to see.
-        return Response.status(201).entity(result.documents().stream()
-                .map(d -> DocumentJson.of(access.view(d).orElseThrow())).toList()).build();
+        return Uploads.created(service.attach(me.require(), requestId, eventId, Uploads.of(files)), access);
     }
 
 }

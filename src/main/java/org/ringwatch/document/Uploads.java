@@ -2,7 +2,9 @@ package org.ringwatch.document;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.ringwatch.api.ApiProblem;
 import org.ringwatch.request.RequestEvent;
 import org.ringwatch.request.RequestViews;
 
@@ -30,5 +32,21 @@ final class Uploads {
         return files == null ? List.of() : files.stream()
                 .filter(f -> f.uploadedFile() != null)
                 .map(f -> new DocumentService.Upload(f.fileName(), f.uploadedFile())).toList();
+    }
+
+    /**
+     * The API's answer to an upload: 201 with the documents, 413 when a file is over the limit,
+     * else 422 with each refused file's message. The uploader reviews what they upload, so each
+     * is theirs to see.
+     */
+    static Response created(DocumentService.Result result, DocumentAccess access) {
+        if (result.failed()) {
+            if (result.tooLarge()) {
+                throw ApiProblem.of(413, "Content Too Large", String.join(" ", result.errors().values()));
+            }
+            throw ApiProblem.invalid(result.errors());
+        }
+        return Response.status(201).entity(result.documents().stream()
+                .map(d -> DocumentJson.of(access.view(d).orElseThrow())).toList()).build();
     }
 }

@@ -37,9 +37,14 @@ public class Search {
      */
     static final int MAX_CANDIDATES = 2000;
 
+    /**
+     * @param request   null for a document obtained elsewhere, which names its {@code publisher} instead
+     * @param publisher null for a request's document
+     */
     @TemplateData
-    public record Hit(long document, int page, String documentName, long request, String requestTitle,
-            String agencyName, String state, String agencySlug, double rank, List<Highlights.Fragment> headline) {
+    public record Hit(long document, int page, String documentName, Long request, String requestTitle,
+            String publisher, String agencyName, String state, String agencySlug, double rank,
+            List<Highlights.Fragment> headline) {
 
         public String link() {
             return "/documents/" + document + "#page-" + page;
@@ -95,8 +100,8 @@ public class Search {
                     SELECT p.document_id, p.page_number, p.search_vector
                       FROM document_page p
                       JOIN document d ON d.id = p.document_id
-                      JOIN records_request r ON r.id = d.request_id
-                      JOIN agency a ON a.id = r.agency_id
+                      LEFT JOIN records_request r ON r.id = d.request_id
+                      JOIN agency a ON a.id = d.agency_id
                      WHERE %s
                      LIMIT :candidates),
                 hits AS (
@@ -105,15 +110,15 @@ public class Search {
                      ORDER BY rank DESC, c.document_id DESC, c.page_number
                      OFFSET :offset LIMIT :limit)
                 SELECT h.document_id, h.page_number, h.rank, d.original_name, r.id AS request_id, r.title,
-                       a.name AS agency_name, a.state_code, a.slug,
+                       d.source_publisher, a.name AS agency_name, a.state_code, a.slug,
                        ts_headline('english', p.text_content, q.query,
                                    %s || ', MaxFragments=2, MaxWords=30, MinWords=10')
                        AS headline
                   FROM hits h
                   JOIN document_page p ON p.document_id = h.document_id AND p.page_number = h.page_number
                   JOIN document d ON d.id = h.document_id
-                  JOIN records_request r ON r.id = d.request_id
-                  JOIN agency a ON a.id = r.agency_id, q
+                  LEFT JOIN records_request r ON r.id = d.request_id
+                  JOIN agency a ON a.id = d.agency_id, q
                  ORDER BY h.rank DESC, h.document_id DESC, h.page_number
                 """.formatted(tsquery, where, Highlights.MARKERS);
         parameters.put("candidates", MAX_CANDIDATES);
@@ -126,7 +131,8 @@ public class Search {
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> new Hit(((Number) t.get("document_id")).longValue(),
                 ((Number) t.get("page_number")).intValue(), (String) t.get("original_name"),
-                ((Number) t.get("request_id")).longValue(), (String) t.get("title"), (String) t.get("agency_name"),
+                t.get("request_id") == null ? null : ((Number) t.get("request_id")).longValue(),
+                (String) t.get("title"), (String) t.get("source_publisher"), (String) t.get("agency_name"),
                 ((String) t.get("state_code")).trim(), (String) t.get("slug"), ((Number) t.get("rank")).doubleValue(),
                 Highlights.split((String) t.get("headline")))).toList();
     }

@@ -26,9 +26,12 @@ import java.util.List;
 @Tag(name = "Search", description = "Full-text search over the text of published documents, page by page")
 public class SearchApi {
 
-    /** {@code headline} marks matches with <mark>…</mark> around HTML-escaped text. */
-    public record HitJson(long document, int page, String documentName, long request, String requestTitle,
-            String agency, String agencyName, double rank, String headline, String link) {
+    /**
+     * {@code headline} marks matches with <mark>…</mark> around HTML-escaped text. {@code request}
+     * and {@code request_title} are null for a document obtained elsewhere, {@code publisher} says who published it.
+     */
+    public record HitJson(long document, int page, String documentName, Long request, String requestTitle,
+            String publisher, String agency, String agencyName, double rank, String headline, String link) {
     }
 
     /** A published agreement that matched; {@code excerpt} is HTML-escaped with <mark>…</mark>, as a headline. */
@@ -93,7 +96,7 @@ public class SearchApi {
 
     private static HitJson json(Search.Hit hit) {
         return new HitJson(hit.document(), hit.page(), hit.documentName(), hit.request(), hit.requestTitle(),
-                hit.state() + "/" + hit.agencySlug(), hit.agencyName(), hit.rank(), Highlights.html(hit.headline()), hit.link());
+                hit.publisher(), hit.state() + "/" + hit.agencySlug(), hit.agencyName(), hit.rank(), Highlights.html(hit.headline()), hit.link());
     }
 
     private static AgreementHitJson json(AgreementSearch.Hit hit) {

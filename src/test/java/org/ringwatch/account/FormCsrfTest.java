@@ -90,6 +90,7 @@ class FormCsrfTest {
         things.put("invitations/{id}", invitation.invitation().id.toString());
         things.put("invitations/{token}", invitation.token());
         things.put("users/{id}", owner.id.toString());
+        things.put("agencies/{id}", request.agency.id.toString());
     }
 
     @Test
@@ -97,6 +98,7 @@ class FormCsrfTest {
         List<Route> routes = Route.outsideTheApi();
         assertThat("the scan found the form routes", routes.size(), greaterThan(15));
         assertThat(routes, hasItem(new Route("POST", "/logout", false)));
+        assertThat(routes, hasItem(new Route("POST", "/agencies/{id}/documents", true)));
         Map<String, Supplier<RequestSpecification>> forgeries = new LinkedHashMap<>();
         // What another site can make a signed-in browser send: fetch() with no body, an empty
         // <form>, a form without the token, a token that is not the one in the CSRF cookie.

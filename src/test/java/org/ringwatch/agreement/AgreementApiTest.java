@@ -218,6 +218,41 @@ class AgreementApiTest {
     }
 
     @Test
+    void shouldRecordACouncilResolutionFromADocumentObtainedElsewhere() throws IOException {
+        AgreementFixtures.Scene scene = agreements.scene("Saltmere");
+        long document = given().header("Authorization", "Bearer " + scene.authorToken())
+                .multiPart("file", "resolution.pdf", Papers.textPdf(Papers.councilResolution("Saltmere")),
+                        "application/pdf")
+                .multiPart("source_url", "https://saltmere.example/council/resolution-2019-42.pdf")
+                .multiPart("publisher", "Saltmere city clerk")
+                .when().post("/api/v1/agencies/" + scene.agency().id + "/documents").then().statusCode(201)
+                .extract().jsonPath().getLong("[0].id");
+        DocumentFixtures.awaitProcessed(scene.authorToken(), document);
+        Fixtures.api(scene.moderatorToken()).when().post("/api/v1/documents/" + document + "/publish").then()
+                .statusCode(200);
+        DocumentFixtures.awaitPublic(document);
+        Map<String, Object> body = new HashMap<>();
+        body.put("evidence", List.of(document));
+        body.put("kind", "council_resolution");
+        body.put("title", "Resolution No. 2019-42");
+        body.put("counterparties", List.of("ring_llc"));
+        body.put("approval_body", "Saltmere City Council");
+        body.put("votes_for", 4);
+        body.put("votes_against", 1);
+        body.put("dates", Map.of("approved", Map.of("date", "2019-08-13", "document", document, "page", 1)));
+        long id = Fixtures.api(scene.authorToken()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/agreements").then().statusCode(201)
+                .body("request", nullValue()).body("votes_for", equalTo(4)).body("votes_against", equalTo(1))
+                .body("agency", equalTo(scene.agency().stateCode + "/" + scene.agency().slug))
+                .extract().jsonPath().getLong("id");
+        Fixtures.api(scene.moderatorToken()).when().post("/api/v1/agreements/" + id + "/publish").then()
+                .statusCode(200);
+        given().when().get("/api/v1/agreements/" + id).then().statusCode(200)
+                .body("dates[0].kind", equalTo("approved")).body("evidence[0].id", equalTo((int) document))
+                .body("evidence[0].publisher", equalTo("Saltmere city clerk"));
+    }
+
+    @Test
     void shouldListTheVocabulary() {
         given().when().get("/api/v1/agreements/vocabulary").then().statusCode(200)
                 .body("kinds.code", hasItem("acknowledgement_form"))

@@ -36,7 +36,7 @@ import static org.ringwatch.agreement.ClauseTopic.SUBSIDY;
 class AgreementTotalsTest {
 
     private static final String CONFIDENTIAL =
-            "Unless required by law, the City of Fairhaven shall keep the terms of the program confidential.";
+            "Unless required by law, the City of Port Varlow shall keep the terms of the program confidential.";
     private static final String PROMOTES =
             "The Department will engage the community to encourage adoption of the Neighbors app.";
 
@@ -176,17 +176,22 @@ class AgreementTotalsTest {
         @Inject
         EntityManager em;
 
+        /** Every agreement here belongs to an invented agency: invented text is never a real agency's. */
+        @Inject
+        AgreementFixtures agencies;
+
         @Transactional
         long agreement(long editorId, long documentId, boolean published, List<Clause> clauses) {
             long id = ((Number) em.createNativeQuery("""
                     INSERT INTO agreement (agency_id, kind, title, visibility, created_by, published_by, published_at)
-                    VALUES ((SELECT min(id) FROM agency), 'mou', :title, :visibility, :editor,
+                    VALUES ((SELECT agency_id FROM document WHERE id = :document), 'mou', :title, :visibility, :editor,
                             CASE WHEN :published THEN CAST(:editor AS bigint) END,
                             CASE WHEN :published THEN now() END)
                     RETURNING id
-                    """).setParameter("title", "MOU between the City of Fairhaven and Ring LLC")
+                    """).setParameter("title", "MOU between the City of Port Varlow and Ring LLC")
                     .setParameter("visibility", published ? "published" : "draft").setParameter("editor", editorId)
-                    .setParameter("published", published).getSingleResult()).longValue();
+                    .setParameter("published", published).setParameter("document", documentId)
+                    .getSingleResult()).longValue();
             for (Clause clause : clauses) {
                 boolean quoted = clause.state().isQuoted();
                 em.createNativeQuery("""
@@ -213,12 +218,13 @@ class AgreementTotalsTest {
             return ((Number) em.createNativeQuery("""
                     WITH request AS (
                         INSERT INTO records_request (agency_id, requester_id, title, records_sought)
-                        VALUES ((SELECT min(id) FROM agency), :uploader, 'The Ring agreement', 'The Ring MOU')
-                        RETURNING id)
-                    INSERT INTO document (request_id, blob_sha256, original_name, uploaded_by, status)
-                    SELECT id, :sha, 'fairhaven-mou.pdf', :uploader, 'ready' FROM request
+                        VALUES (:agency, :uploader, 'The Ring agreement', 'The Ring MOU')
+                        RETURNING id, agency_id)
+                    INSERT INTO document (request_id, agency_id, blob_sha256, original_name, uploaded_by, status)
+                    SELECT id, agency_id, :sha, 'port-varlow-mou.pdf', :uploader, 'ready' FROM request
                     RETURNING id
-                    """).setParameter("uploader", uploaderId).setParameter("sha", sha256).getSingleResult()).longValue();
+                    """).setParameter("uploader", uploaderId).setParameter("sha", sha256)
+                    .setParameter("agency", agencies.fictionalAgency("Port Varlow").id).getSingleResult()).longValue();
         }
     }
 }

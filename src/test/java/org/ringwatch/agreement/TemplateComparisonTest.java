@@ -28,7 +28,7 @@ class TemplateComparisonTest {
 
     // A fictional town's MOU, in the structure of the 2018–2019 copies (design.md §1a).
     private static final String CONFIDENTIAL =
-            "Unless required by law, the City of Fairhaven shall keep the terms of the program confidential.";
+            "Unless required by law, the City of Port Varlow shall keep the terms of the program confidential.";
     private static final String PROMOTES = "The Department will engage the community to encourage adoption of "
             + "the Neighbors app, including through its social media channels.";
     private static final String APPROVES = "The Department shall not issue any statement regarding Ring "
@@ -53,7 +53,7 @@ class TemplateComparisonTest {
 
     @Test
     void shouldFindTheSameClauseDespiteLineBreaksCaseAndLigatures() {
-        String asScanned = "UNLESS REQUIRED BY LAW, the City of Fairhaven shall keep\nthe terms of the program conﬁdential.";
+        String asScanned = "UNLESS REQUIRED BY LAW, the City of Port Varlow shall keep\nthe terms of the program conﬁdential.";
 
         TemplateComparison comparison = TemplateComparison.of(
                 List.of(present(CONFIDENTIALITY, CONFIDENTIAL), clause(TERM, ClauseState.ABSENT, null)),
@@ -67,7 +67,7 @@ class TemplateComparisonTest {
 
     @Test
     void shouldCarryTheDiffOfAClauseWordedDifferently() {
-        String variant = "Unless required by law, the City of Fairhaven shall keep the terms of this agreement "
+        String variant = "Unless required by law, the City of Port Varlow shall keep the terms of this agreement "
                 + "confidential for two years.";
 
         TemplateComparison comparison = TemplateComparison.of(
@@ -77,7 +77,7 @@ class TemplateComparisonTest {
         assertEquals(Outcome.DIFFERS, row.outcome());
         assertEquals(1, comparison.count(Outcome.DIFFERS));
         assertEquals(List.of(
-                new Segment(Op.EQUAL, "Unless required by law, the City of Fairhaven shall keep the terms of "),
+                new Segment(Op.EQUAL, "Unless required by law, the City of Port Varlow shall keep the terms of "),
                 new Segment(Op.DELETED, "the program"),
                 new Segment(Op.INSERTED, "this agreement"),
                 new Segment(Op.EQUAL, " confidential"),

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WordDiffTest {
 
     private static final String TEMPLATE =
-            "Unless required by law, the City of Fairhaven shall keep the terms of the program confidential.";
+            "Unless required by law, the City of Port Varlow shall keep the terms of the program confidential.";
 
     @Test
     void shouldFindNoChangeInTheSameQuote() {
@@ -26,13 +26,13 @@ class WordDiffTest {
 
     @Test
     void shouldMarkExactlyTheChangedWords() {
-        String here = "Unless required by law, the City of Fairhaven may keep the terms of the pilot confidential.";
+        String here = "Unless required by law, the City of Port Varlow may keep the terms of the pilot confidential.";
 
         WordDiff diff = WordDiff.of(TEMPLATE, here);
 
         assertFalse(diff.same());
         assertEquals(List.of(
-                new Segment(Op.EQUAL, "Unless required by law, the City of Fairhaven "),
+                new Segment(Op.EQUAL, "Unless required by law, the City of Port Varlow "),
                 new Segment(Op.DELETED, "shall"),
                 new Segment(Op.INSERTED, "may"),
                 new Segment(Op.EQUAL, " keep the terms of the "),
