@@ -327,7 +327,7 @@ for name in one list totals html static; do
     fi
     rps="$(wrk_rps "$name")" p50="$(to_ms "$(wrk_pct "$name" 50%)")" p99="$(to_ms "$(wrk_pct "$name" 99%)")"
     row "$label" "$rps" "$p50" "$p99" "$(wrk_bad "$name")" "${SIZE[$name]}" \
-        "$(ratio "$rps" "$S_RPS" 3)" "$(ratio "$p50" "$S_P50" 1)" "$(ratio "$p99" "$S_P99" 1)"
+        "$(ratio "$rps" "$S_RPS" 4)" "$(ratio "$p50" "$S_P50" 1)" "$(ratio "$p99" "$S_P99" 1)"
 done
 echo "rps/ceil = the URL's requests/s over /q/health/live's; p50/ceil, p99/ceil = its latency over the ceiling's (times slower)"
 echo "list: $LIST_ITEMS items, $LIST_WITH_COMPARISON of them with a comparison; totals: confidentiality counted in $TOTAL_CONF; $BENCH_AGENCY agreement-status: $STATUS"
