@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.ringwatch.account.Account;
@@ -32,6 +33,9 @@ import java.util.Optional;
  */
 @Entity
 public class Agreement extends PanacheEntityBase {
+
+    /** A list's agreements load their dates, clauses, signatories and evidence this many at a time, not one by one. */
+    static final int LIST_BATCH = 200;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,20 +80,24 @@ public class Agreement extends PanacheEntityBase {
     public Long publishedBy;
     public OffsetDateTime publishedAt;
 
+    @BatchSize(size = LIST_BATCH)
     @ManyToMany
     @JoinTable(name = "agreement_document", joinColumns = @JoinColumn(name = "agreement_id"),
             inverseJoinColumns = @JoinColumn(name = "document_id"))
     @OrderBy("id")
     public List<Document> evidence = new ArrayList<>();
 
+    @BatchSize(size = LIST_BATCH)
     @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("kind")
     public List<AgreementDate> dates = new ArrayList<>();
 
+    @BatchSize(size = LIST_BATCH)
     @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("ordinal")
     public List<AgreementSignatory> signatories = new ArrayList<>();
 
+    @BatchSize(size = LIST_BATCH)
     @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<AgreementClause> clauses = new ArrayList<>();
 

@@ -110,7 +110,7 @@ public class AgreementApi {
     }
 
     @GET
-    @Operation(summary = "Agreements you may see, newest first, with keyset pagination",
+    @Operation(summary = "Agreements you may see, newest first, with keyset pagination (each without its comparison)",
             description = "clause filters on a clause that is on the paper (present or struck) unless clause_state says"
                     + " which; signed_from and signed_to are YYYY-MM-DD and compare with the signed date's first day.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; parameter names it")
@@ -147,7 +147,7 @@ public class AgreementApi {
         }
         List<Agreement> rows = agreements.page(new AgreementList.Filter(stateCode, agencyId, wantedKind, topic,
                 wantedState, date(signedFrom, "signed_from"), date(signedTo, "signed_to"), after), pageSize + 1);
-        return Paging.respond(rows, pageSize, a -> AgreementJson.of(views.view(a)),
+        return Paging.respond(rows, pageSize, a -> AgreementJson.of(views.summary(a)),
                 a -> Cursor.encode(String.valueOf(a.id)), uri, config);
     }
 

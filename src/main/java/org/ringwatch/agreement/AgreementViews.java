@@ -58,7 +58,20 @@ public class AgreementViews {
         return find(id);
     }
 
+    /** The agreement with everything: its comparison with the template and its history. */
     public AgreementView view(Agreement agreement) {
+        return build(agreement, true);
+    }
+
+    /**
+     * For lists: the agreement without its comparison and history, which cost a template's
+     * clauses, a diff and the audit log for each item and which a list does not show.
+     */
+    public AgreementView summary(Agreement agreement) {
+        return build(agreement, false);
+    }
+
+    private AgreementView build(Agreement agreement, boolean full) {
         Cited cited = cited(agreement);
         List<AgreementView.DateLine> dates = agreement.dates.stream()
                 .sorted(Comparator.comparing(AgreementDate::kindEnum))
@@ -66,7 +79,8 @@ public class AgreementViews {
                 .toList();
         List<AgreementView.ClauseLine> clauses = clauses(agreement, cited);
         return new AgreementView(agreement, access.canEdit(agreement), access.canPublish() && !agreement.isPublished(),
-                cited.evidence(), dates, clauses, comparison(agreement, clauses), history(agreement));
+                cited.evidence(), dates, clauses, full ? comparison(agreement, clauses) : null,
+                full ? history(agreement) : List.of());
     }
 
     /** The comparison with its kind's published template, as far as this viewer may read both. */
