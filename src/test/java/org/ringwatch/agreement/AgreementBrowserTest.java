@@ -205,7 +205,7 @@ class AgreementBrowserTest {
         driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector("form[action=\"/login\"] button[type=submit]")).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(Chromium.left(page));
         wait.until(ExpectedConditions.urlToBe(url("/dashboard")));
     }
 
@@ -213,7 +213,7 @@ class AgreementBrowserTest {
     private void submit() {
         WebElement page = driver.findElement(By.tagName("html"));
         click(By.cssSelector("form.agreement-form button[type=submit]"));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(Chromium.left(page));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         assertThat(driver.findElement(By.tagName("h1")).getText(), not(matchesPattern("\\d{3} · .*")));
     }

@@ -1,9 +1,12 @@
 package org.ringwatch.web;
 
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +53,22 @@ public final class Chromium implements AutoCloseable {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new Chromium(profile, service, driver);
+    }
+
+    /**
+     * Whether the page {@code element} was on has gone (after a click that navigates). Like
+     * {@code ExpectedConditions.stalenessOf}, but a node asked about mid-navigation can also
+     * answer "does not belong to the document", an error stalenessOf lets through.
+     */
+    public static ExpectedCondition<Boolean> left(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        };
     }
 
     public WebDriver driver() {
