@@ -31,8 +31,24 @@ public class AgreementList {
 
     /** Up to {@code limit} agreements after {@code filter.afterId}, by id descending. */
     public List<Agreement> page(Filter filter, int limit) {
-        StringBuilder where = new StringBuilder(AgreementAccess.VISIBLE);
         Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = where(filter, parameters);
+        Query query = em.createNativeQuery("SELECT a.* FROM agreement a JOIN agency g ON g.id = a.agency_id WHERE "
+                + where + " ORDER BY a.id DESC LIMIT :limit", Agreement.class);
+        access.bind(query);
+        parameters.forEach(query::setParameter);
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<Agreement> rows = query.getResultList();
+        return rows;
+    }
+
+    /**
+     * The filters as SQL over agreements {@code a} joined to their agency {@code g}, with what
+     * {@link AgreementAccess#VISIBLE} allows; the API's list and the agreements page share it.
+     */
+    static String where(Filter filter, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(AgreementAccess.VISIBLE);
         if (filter.stateCode() != null) {
             where.append(" AND g.state_code = :state");
             parameters.put("state", filter.stateCode());
@@ -69,13 +85,6 @@ public class AgreementList {
             where.append(" AND a.id < :after");
             parameters.put("after", filter.afterId());
         }
-        Query query = em.createNativeQuery("SELECT a.* FROM agreement a JOIN agency g ON g.id = a.agency_id WHERE "
-                + where + " ORDER BY a.id DESC LIMIT :limit", Agreement.class);
-        access.bind(query);
-        parameters.forEach(query::setParameter);
-        query.setParameter("limit", limit);
-        @SuppressWarnings("unchecked")
-        List<Agreement> rows = query.getResultList();
-        return rows;
+        return where.toString();
     }
 }

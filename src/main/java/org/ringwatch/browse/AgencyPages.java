@@ -14,6 +14,8 @@ import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.agency.AgencyDirectory.AgencyRow;
 import org.ringwatch.agency.AgencyLink;
 import org.ringwatch.agency.PartnershipFact;
+import org.ringwatch.agreement.AgreementStatus;
+import org.ringwatch.agreement.AgreementStatuses;
 import org.ringwatch.request.RequestList;
 import org.ringwatch.state.RecordsLaw;
 import org.ringwatch.state.State;
@@ -31,17 +33,20 @@ public class AgencyPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance agency(Agency agency, State state, List<PartnershipFact> facts,
-                List<AgencyLink> links, RecordsLaw law, List<RequestList.Listed> requests);
+                List<AgencyLink> links, RecordsLaw law, List<RequestList.Listed> requests,
+                AgreementStatus agreementStatus);
 
         static native TemplateInstance search(String q, List<AgencyRow> agencies, boolean truncated);
     }
 
     private final AgencyDirectory directory;
     private final RequestList requests;
+    private final AgreementStatuses agreementStatuses;
 
-    public AgencyPages(AgencyDirectory directory, RequestList requests) {
+    public AgencyPages(AgencyDirectory directory, RequestList requests, AgreementStatuses agreementStatuses) {
         this.directory = directory;
         this.requests = requests;
+        this.agreementStatuses = agreementStatuses;
     }
 
     @GET
@@ -60,6 +65,7 @@ public class AgencyPages {
         State state = State.findByCode(stateCode).orElseThrow(NotFoundException::new);
         Agency agency = Agency.findBySlug(state.code, slug).orElseThrow(NotFoundException::new);
         return Templates.agency(agency, state, PartnershipFact.forAgency(agency), AgencyLink.forAgency(agency),
-                RecordsLaw.currentFor(state.code).orElse(null), requests.visible(agency.id, 100));
+                RecordsLaw.currentFor(state.code).orElse(null), requests.visible(agency.id, 100),
+                agreementStatuses.of(agency));
     }
 }

@@ -83,7 +83,9 @@ class FormCsrfTest {
         things = new LinkedHashMap<>();
         things.put("requests/{id}", request.id.toString());
         things.put("events/{eventId}", Long.toString(event));
-        things.put("documents/{id}", Long.toString(document(owner, request.id, event)));
+        long document = document(owner, request.id, event);
+        things.put("documents/{id}", Long.toString(document));
+        things.put("agreements/{id}", Long.toString(agreement(owner, document)));
         things.put("pages/{page}", "1");
         fixtures.token(admin);
         things.put("tokens/{id}", ApiToken.<ApiToken>find("account.id", admin.id).firstResult().id.toString());
@@ -99,6 +101,7 @@ class FormCsrfTest {
         assertThat("the scan found the form routes", routes.size(), greaterThan(15));
         assertThat(routes, hasItem(new Route("POST", "/logout", false)));
         assertThat(routes, hasItem(new Route("POST", "/agencies/{id}/documents", true)));
+        assertThat(routes, hasItem(new Route("POST", "/agreements/{id}/publish", false)));
         Map<String, Supplier<RequestSpecification>> forgeries = new LinkedHashMap<>();
         // What another site can make a signed-in browser send: fetch() with no body, an empty
         // <form>, a form without the token, a token that is not the one in the CSRF cookie.
@@ -155,6 +158,15 @@ class FormCsrfTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A draft agreement resting on {@code document}, recorded through its form, for the agreement routes to aim at. */
+    private long agreement(Account owner, long document) {
+        String location = fixtures.browser(owner).formParam("evidence", Long.toString(document))
+                .formParam("kind", "mou").formParam("title", "Memorandum of Understanding")
+                .formParam("counterparties", "ring_llc").when().post("/agreements")
+                .then().statusCode(303).extract().header("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
     /** A digest of every row of every table a request could write. */
