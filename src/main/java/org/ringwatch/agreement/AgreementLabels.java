@@ -45,6 +45,11 @@ public class AgreementLabels {
     }
 
     /** A figure as written: "$10.50" for dollars, "15" for counts. */
+    /** The clause a figure belongs to, whose list is behind the figure's total. */
+    static ClauseTopic clause(Figure figure) {
+        return ClauseTopic.carrying(figure);
+    }
+
     static String figureText(Figure figure, BigDecimal value) {
         String number = AgreementFormFields.plain(value);
         return figure.isDollars() ? "$" + number : number;

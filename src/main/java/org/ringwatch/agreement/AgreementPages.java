@@ -38,6 +38,8 @@ public class AgreementPages {
 
         static native TemplateInstance list(List<AgreementTable.Row> agreements, AgreementTable.Filter filter,
                 String problem, int limit);
+
+        static native TemplateInstance totals(AgreementTotals.Totals totals);
     }
 
     private static final String PRIVATE = "private, no-store";
@@ -47,10 +49,12 @@ public class AgreementPages {
     private final AgreementAccess access;
     private final AgreementEditor editor;
     private final AgreementTable list;
+    private final AgreementTotals totals;
     private final CurrentAccount me;
 
     public AgreementPages(AgreementService service, AgreementViews views, AgreementAccess access,
-            AgreementEditor editor, AgreementTable list, CurrentAccount me) {
+            AgreementEditor editor, AgreementTable list, AgreementTotals totals, CurrentAccount me) {
+        this.totals = totals;
         this.service = service;
         this.views = views;
         this.access = access;
@@ -83,6 +87,13 @@ public class AgreementPages {
         }
         return Flash.redirect("/agreements/" + result.value().id,
                 "Agreement saved as a draft: only you and moderators see it until a moderator publishes it.");
+    }
+
+    /** Across published agreements: each clause's count by state and the figures summed, each linked to its list. */
+    @GET
+    @Path("totals")
+    public TemplateInstance totals() {
+        return Templates.totals(totals.totals());
     }
 
     @GET

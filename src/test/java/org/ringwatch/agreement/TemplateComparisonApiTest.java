@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -82,6 +83,10 @@ class TemplateComparisonApiTest {
         assertEquals("missing_here", outcome(compared, "vendor_approves_statements"));
         assertEquals("only_here", outcome(compared, "subsidy"));
         assertEquals("not_recorded_here", outcome(compared, "free_devices"));
+        given().when().get("/agreements/" + compared.getLong("id")).then().statusCode(200)
+                .body(containsString("Compared with the template"))
+                .body(containsString("<del>shall</del>"), containsString("<ins>may</ins>"))
+                .body(containsString("Missing from this copy"), containsString("Only in this copy"));
 
         Map<String, Object> struck = body(struckDocument, Map.of("confidentiality", Map.of("state", "struck", "quote",
                 Papers.MOU_CONFIDENTIALITY, "document", struckDocument, "page", 2)));
@@ -102,6 +107,11 @@ class TemplateComparisonApiTest {
         assertTrue(totals.getDouble("figures.find { it.figure == 'city_dollars' }.total") >= 50000);
         given().when().get("/api/v1/agreements?clause=confidentiality&clause_state=struck").then().statusCode(200)
                 .body("items.id", hasItem((int) struckId));
+        given().when().get("/agreements/totals").then().statusCode(200)
+                .body(containsString("/agreements?clause=confidentiality&amp;clause_state=struck"))
+                .body(containsString("/agreements?clause=subsidy&amp;clause_state=present"));
+        given().when().get("/agreements?clause=confidentiality&clause_state=struck").then().statusCode(200)
+                .body(containsString("/agreements/" + struckId + "\""));
     }
 
     private static String outcome(JsonPath json, String topic) {
