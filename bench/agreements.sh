@@ -53,7 +53,6 @@ LOAD_AT_START="$(load_avg)"   # other work on the machine skews every figure
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ringwatch-agreements.XXXXXX")"
 DATA="$WORK/data"
-CHILD=""     # the wrk or curl running, if any
 
 # Called by cleanup (lib.sh) on exit.
 stop_processes() {
@@ -61,17 +60,6 @@ stop_processes() {
     stop_service "$DATA"
 }
 arm_cleanup
-
-# Runs a long command in the background and waits for it, so that a signal to this script is
-# handled at once (bash defers traps until a foreground child ends).
-run_child() {
-    local rc=0
-    "$@" &
-    CHILD=$!
-    wait "$CHILD" || rc=$?
-    CHILD=""
-    return "$rc"
-}
 
 secs() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }
 
@@ -284,24 +272,6 @@ for name in "${NAMES[@]}"; do
 done
 
 # --- HTTP load ---------------------------------------------------------------------------
-WRK_TIMEOUT=$((DURATION + 20))
-# run_wrk NAME PATH: a warm-up, then the measured run (its output in $WORK/NAME.wrk).
-run_wrk() {
-    local name="$1" path="$2"
-    log "   wrk $path: ${WARMUP}s warm-up, then ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
-    run_child timeout "$((WARMUP + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
-        "http://127.0.0.1:$PORT$path" >"$WORK/$name.warmup" 2>&1
-    run_child timeout "$WRK_TIMEOUT" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
-        "http://127.0.0.1:$PORT$path" >"$WORK/$name.wrk" 2>&1
-    cat "$WORK/$name.wrk" >&2
-}
-wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/$1.wrk"; }
-wrk_pct() { awk -v p="$2" '$1 == p {print $2; exit}' "$WORK/$1.wrk"; }
-wrk_bad() {  # non-2xx/3xx responses plus socket errors
-    awk '/Non-2xx or 3xx responses:/ {n += $NF}
-         /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10}
-         END {print n + 0}' "$WORK/$1.wrk"
-}
 # to_ms VALUE: a wrk latency (850.00us, 4.05ms, 1.20s, 2.00m) in milliseconds.
 to_ms() {
     awk -v v="$1" 'BEGIN {

@@ -173,6 +173,41 @@ wait_200() {
     done
 }
 
+# --- children and wrk (city-page.sh, agreements.sh, upload.sh) ---------------------------
+
+CHILD=""     # the long command running in the background, if any; the script's cleanup stops it
+
+# Runs a long command (wrk, pgbench, curl) in the background and waits for it, so that a signal
+# to the script is handled at once (bash defers traps until a foreground child ends).
+run_child() {
+    local rc=0
+    "$@" &
+    CHILD=$!
+    wait "$CHILD" || rc=$?
+    CHILD=""
+    return "$rc"
+}
+
+# run_wrk NAME PATH: a warm-up, then the measured run (its output in $WORK/NAME.wrk). Uses
+# PORT, WARMUP, DURATION, THREADS and CONNECTIONS.
+run_wrk() {
+    local name="$1" path="$2"
+    log "   wrk $path: ${WARMUP}s warm-up, then ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
+    run_child timeout "$((WARMUP + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
+        "http://127.0.0.1:$PORT$path" >"$WORK/$name.warmup" 2>&1
+    run_child timeout "$((DURATION + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
+        "http://127.0.0.1:$PORT$path" >"$WORK/$name.wrk" 2>&1
+    cat "$WORK/$name.wrk" >&2
+}
+wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/$1.wrk"; }
+wrk_avg() { awk '$1 == "Latency" && $2 != "Distribution" {print $2; exit}' "$WORK/$1.wrk"; }
+wrk_pct() { awk -v p="$2" '$1 == p {print $2; exit}' "$WORK/$1.wrk"; }
+wrk_bad() {  # non-2xx/3xx responses plus socket errors
+    awk '/Non-2xx or 3xx responses:/ {n += $NF}
+         /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10}
+         END {print n + 0}' "$WORK/$1.wrk"
+}
+
 # --- summary -----------------------------------------------------------------------------
 
 # ratio A B [DECIMALS]: A / B (2 decimals by default), or n/a when B is not positive.

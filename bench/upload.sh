@@ -35,7 +35,6 @@ JTMP="$WORK/tmp"          # the JVM's java.io.tmpdir: the extraction's copy, PDF
 BIG="$WORK/big.pdf"
 SMALL="$WORK/warmup.pdf"
 mkdir -p "$JTMP"
-CHILD=""        # the curl or dd running, if any
 SAMPLER=""      # the RSS sampler
 
 # Called by cleanup (lib.sh) on exit.
@@ -46,16 +45,6 @@ stop_processes() {
 }
 arm_cleanup
 
-# Runs a long command in the background and waits for it, so that a signal to this script is
-# handled at once (bash defers traps until a foreground child ends).
-run_child() {
-    local rc=0
-    "$@" &
-    CHILD=$!
-    wait "$CHILD" || rc=$?
-    CHILD=""
-    return "$rc"
-}
 
 kb_mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 status_kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ringwatch.account.Account;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
@@ -216,12 +217,7 @@ public class AgreementApi {
     @Operation(summary = "Publish a draft: only when every document it cites is public and no cited page is withheld")
     @APIResponse(responseCode = "409", description = "It cites something the public may not read; detail says what")
     public AgreementJson publish(@PathParam("id") long id) {
-        access.find(id).orElseThrow(() -> notFound(id));
-        AgreementService.Result result = service.publish(me.require(), id);
-        if (result.failed()) {
-            throw ApiProblem.of(409, "Conflict", String.join(" ", result.errors().values()));
-        }
-        return reloaded(id);
+        return moderate(id, service::publish);
     }
 
     @POST
@@ -231,8 +227,13 @@ public class AgreementApi {
     @Operation(summary = "Make a published agreement the template its kind is compared with")
     @APIResponse(responseCode = "409", description = "It is not published")
     public AgreementJson markTemplate(@PathParam("id") long id) {
+        return moderate(id, service::markTemplate);
+    }
+
+    /** A moderator's action on an agreement they can see; a refusal is a 409 with the reason. */
+    private AgreementJson moderate(long id, java.util.function.BiFunction<Account, Long, AgreementService.Result> action) {
         access.find(id).orElseThrow(() -> notFound(id));
-        AgreementService.Result result = service.markTemplate(me.require(), id);
+        AgreementService.Result result = action.apply(me.require(), id);
         if (result.failed()) {
             throw ApiProblem.of(409, "Conflict", String.join(" ", result.errors().values()));
         }

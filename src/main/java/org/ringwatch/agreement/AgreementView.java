@@ -69,6 +69,17 @@ public record AgreementView(Agreement agreement, boolean canEdit, boolean canPub
     /** One entry of its history: when, what was done, which fields changed. */
     @TemplateData
     public record Change(OffsetDateTime at, String action, List<String> fields) {
+        /** The action as people say it; the audit log's code when it is one this page does not know. */
+        public String label() {
+            return switch (action) {
+                case "create" -> "Recorded";
+                case "update" -> "Changed";
+                case "publish" -> "Published";
+                case "mark_template" -> "Made the template of its kind";
+                case "unmark_template" -> "No longer the template of its kind";
+                default -> action;
+            };
+        }
     }
 
     public boolean isUpdatedSincePublished() {

@@ -209,7 +209,7 @@ class AgreementPagesTest {
 
         String page = given().when().get("/agreements/" + id).then().statusCode(200).extract().asString();
         assertThat(page, allOf(containsString("<h1>Memorandum of Understanding, corrected</h1>"),
-                containsString("Updated on"), containsString("update: title"), containsString("publish")));
+                containsString("Updated on"), containsString("Changed: title"), containsString("Published")));
     }
 
     @Test

@@ -11,9 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,7 +41,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The volunteer's way through the real pages in a real browser (Debian's Chromium, headless):
@@ -55,8 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(EmbeddedPostgresResource.class)
 class VolunteerBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "correct horse battery staple";
 
     @TestHTTPResource("/")
@@ -71,42 +65,28 @@ class VolunteerBrowserTest {
     @Inject
     Today today;
 
-    private Path profile;
-    private ChromeDriverService service;
+    private Chromium chromium;
+    /** The files the volunteer uploads, written for each test. */
+    private Path files;
     private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void startChromium() throws IOException {
-        // Fail, never skip: CI installs both (.ci/run), and a skipped browser test hides broken pages.
-        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is missing at " + CHROMIUM
-                + ": install the Debian package 'chromium' (apt-get install chromium chromium-driver)");
-        assertTrue(Files.isExecutable(CHROMEDRIVER), "ChromeDriver is missing at " + CHROMEDRIVER
-                + ": install the Debian package 'chromium-driver' (apt-get install chromium chromium-driver)");
-        profile = Files.createTempDirectory("ringwatch-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1200,1600", "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = Chromium.start("1200,1600");
+        driver = chromium.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        files = Files.createTempDirectory("ringwatch-volunteer");
     }
 
     @AfterEach
     void quitChromium() {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            if (service != null && service.isRunning()) {
-                service.stop();
-            }
-            deleteQuietly(profile);
+            deleteQuietly(files);
         }
     }
 
@@ -134,9 +114,9 @@ class VolunteerBrowserTest {
         org.ringwatch.account.Account owner = fixtures.account(Role.VOLUNTEER);
         org.ringwatch.request.RecordsRequest request = fixtures.filed(owner, "IL", "aurora-police-department",
                 LocalDate.of(2026, 11, 2));
-        Path scan = profile.resolve("scan.pdf");
+        Path scan = files.resolve("scan.pdf");
         Files.write(scan, org.ringwatch.document.TestFiles.scannedPdf("Portal agreement"));
-        Path letter = profile.resolve("letter.pdf");
+        Path letter = files.resolve("letter.pdf");
         Files.write(letter, org.ringwatch.document.TestFiles.textPdf("The agency's answer"));
 
         signIn(owner.email, org.ringwatch.account.Fixtures.PASSWORD);
@@ -270,7 +250,7 @@ class VolunteerBrowserTest {
     private void submit(String formSelector) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector(formSelector + " button[type=submit]")).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(Chromium.left(page));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         // The error page's heading is "403 · Forbidden" and the like (a CSRF refusal would show here).
         assertThat("the page after submitting " + formSelector + ": " + driver.findElement(By.tagName("main"))
@@ -309,7 +289,7 @@ class VolunteerBrowserTest {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
-            // Best effort: a leftover profile in the temp directory must not fail the test.
+            // Best effort: a leftover file in the temp directory must not fail the test.
         }
     }
 }
