@@ -89,7 +89,7 @@ class AgreementPagesTest {
                 containsString("href=\"/api/v1/documents/" + mou + "/file#page=2\""),
                 containsString("href=\"/api/v1/agreements/" + id + "\""),
                 containsString("href=\"/documents/" + mou + "\""),
-                containsString("href=\"/agreements/" + id + "/edit\""), containsString("create")));
+                containsString("href=\"/agreements/" + id + "/edit\""), containsString("Recorded")));
         // A moderator may publish it; the author may not.
         assertThat(page, not(containsString("action=\"/agreements/" + id + "/publish\"")));
         fixtures.browser(scene.moderator()).when().get("/agreements/" + id).then().statusCode(200)
