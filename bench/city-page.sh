@@ -79,20 +79,51 @@ run_wrk city "$CITY_PATH"
 run_wrk static "$STATIC_PATH"
 
 # --- database ceiling: the city page's SQL through pgbench --------------------------------
-# Same statement as AgencyDirectory.cityPage (AGENCY_COLUMNS spliced in), parameters filled
-# in for IL/aurora. Keep it in step with the Java when that query changes.
+# Same statement as AgencyStatusList.CITY_SQL (the agreement status rule spliced in), parameters
+# filled in for IL/aurora and :today as CURRENT_DATE. Keep it in step with the Java when that
+# query changes (print it with the class's CITY_SQL field).
 cat >"$WORK/city-page.sql" <<'SQL'
-SELECT s.name AS state_name, a.id AS agency_id,
-       a.state_code, a.slug, a.name, a.kind, c.name AS city_name, c.slug AS city_slug,
-       f.occurred_on, f.precision
+SELECT st.name AS state_name, c.name AS the_city, c.slug AS the_city_slug, ag.id AS agency_id, ag.state_code, ag.slug, ag.name, ag.kind, c.name AS city_name, c.slug AS city_slug,
+c.population, f.occurred_on AS portal_on, f.precision AS portal_precision,
+f.source_title, f.source_url,
+CASE WHEN ob.id IS NOT NULL THEN 'obtained'
+     WHEN rq.status = 'no_responsive_records' THEN 'no_agreement'
+     WHEN rq.status = 'denied' THEN 'withheld'
+     WHEN rq.id IS NOT NULL THEN 'asked'
+     ELSE 'not_asked' END AS st_kind, ob.id AS st_agreement, ob.kind AS st_agreement_kind, ob.title AS st_agreement_title,
+ ob.agreements AS st_agreements, ob.signed_on AS st_signed_on, ob.signed_precision AS st_signed_precision,
+ CASE WHEN ob.id IS NULL THEN rq.id END AS st_request,
+ CASE WHEN ob.id IS NULL THEN rq.status END AS st_request_status,
+ CASE WHEN ob.id IS NULL AND rq.status = 'denied' THEN
+      (SELECT e.exemption_cited FROM request_event e
+        WHERE e.request_id = rq.id AND NOT e.is_private AND btrim(e.exemption_cited) <> ''
+        ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) END AS st_exemption,
+ CASE WHEN ob.id IS NULL AND rq.status NOT IN ('no_responsive_records', 'denied') THEN
+      (SELECT string_agg(e.occurred_on || ' ' || e.status_to, ',' ORDER BY e.occurred_on, e.id)
+         FROM request_event e WHERE e.request_id = rq.id AND e.status_to IS NOT NULL) END AS st_history
   FROM jurisdiction c
-  JOIN state s ON s.code = c.state_code
-  LEFT JOIN agency a ON a.city_id = c.id
-  LEFT JOIN LATERAL (SELECT occurred_on, precision FROM partnership_fact
-                      WHERE agency_id = a.id AND kind = 'portal_active'
-                      ORDER BY occurred_on LIMIT 1) f ON true
+  JOIN state st ON st.code = c.state_code
+  LEFT JOIN agency ag ON ag.city_id = c.id
+LEFT JOIN LATERAL (SELECT pf.occurred_on, pf.precision, s.title AS source_title, s.url AS source_url
+                     FROM partnership_fact pf JOIN source s ON s.id = pf.source_id
+                    WHERE pf.agency_id = ag.id AND pf.kind = 'portal_active'
+                    ORDER BY pf.occurred_on, pf.id LIMIT 1) f ON true
+LEFT JOIN LATERAL (SELECT a.id, a.kind, a.title, count(*) OVER () AS agreements,
+                          sd.occurred_on AS signed_on, sd.precision AS signed_precision
+                     FROM agreement a
+                     LEFT JOIN agreement_date sd ON sd.agreement_id = a.id AND sd.kind = 'signed'
+                    WHERE a.agency_id = ag.id AND a.visibility = 'published'
+                    ORDER BY a.id LIMIT 1) ob ON true
+LEFT JOIN LATERAL (SELECT r.id, r.status
+                     FROM records_request r
+                    WHERE r.agency_id = ag.id AND (r.status <> 'draft' AND (r.embargo_until IS NULL OR r.embargo_until <= CURRENT_DATE))
+AND r.status IN ('no_responsive_records', 'denied', 'draft', 'filed', 'acknowledged', 'processing', 'fee_requested', 'clarification_requested', 'partially_fulfilled', 'appealed')
+                    ORDER BY CASE r.status WHEN 'no_responsive_records' THEN 0
+                                           WHEN 'denied' THEN 1 ELSE 2 END,
+                             r.created_at DESC, r.id DESC
+                    LIMIT 1) rq ON true
  WHERE c.state_code = 'IL' AND c.kind = 'city' AND c.slug = 'aurora'
- ORDER BY a.name;
+ ORDER BY ag.name;
 SQL
 export PGPASSWORD=postgres
 rows="$(psql -X -q -A -t -h localhost -p "$PGPORT" -U postgres -d postgres -f "$WORK/city-page.sql" 2>&1 | wc -l)" || true

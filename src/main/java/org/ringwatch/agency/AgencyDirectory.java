@@ -7,14 +7,14 @@ import jakarta.persistence.Tuple;
 import org.ringwatch.platform.Names;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The read side of the agency directory: the list queries behind the browse pages and the API.
+ * The read side of the agency directory: the list queries behind search, the home page and the
+ * API (the city and state pages, which show each agency's agreement status, read
+ * {@code agreement.AgencyStatusList}).
  * Each is one SQL statement (the first Ring date of each agency comes from a lateral join,
  * never a query per row), with parameters bound and nothing from the user spliced in.
  */
@@ -50,10 +50,6 @@ public class AgencyDirectory {
         }
     }
 
-    /** Agencies of one city, for the city page. */
-    public record CityGroup(String name, String slug, List<AgencyRow> agencies) {
-    }
-
     /** The figures on the home page. */
     public record Headline(long agencies, long states, PartialDate earliest, PartialDate latest) {
     }
@@ -81,58 +77,6 @@ public class AgencyDirectory {
             counts.put(((String) columns[0]).trim(), ((Number) columns[1]).longValue());
         }
         return counts;
-    }
-
-    /** A state's agencies grouped by the city they sit in, cities A–Z. */
-    public List<CityGroup> byCity(String stateCode) {
-        List<Tuple> rows = em.createNativeQuery("SELECT " + AGENCY_COLUMNS + AGENCY_JOINS + """
-                 WHERE a.state_code = :state
-                 ORDER BY c.name, a.name
-                """, Tuple.class).setParameter("state", stateCode).getResultList();
-        Map<String, CityGroup> groups = new LinkedHashMap<>();
-        for (Tuple tuple : rows) {
-            AgencyRow agency = row(tuple);
-            String key = agency.citySlug() == null ? "" : agency.citySlug();
-            groups.computeIfAbsent(key, k -> new CityGroup(agency.cityName(), agency.citySlug(), new ArrayList<>()))
-                    .agencies().add(agency);
-        }
-        return List.copyOf(groups.values());
-    }
-
-    /** A city with its state's name and the agencies sitting in it. */
-    @TemplateData
-    public record CityPage(String stateCode, String stateName, String name, String slug, List<AgencyRow> agencies) {
-
-        public String stateUrlCode() {
-            return stateCode.toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
-    /**
-     * The city page in one query (the city, its state and its agencies, fortunes-style): it is
-     * the page people land on from search engines, so it is kept to a single round trip.
-     */
-    public Optional<CityPage> cityPage(String stateCode, String citySlug) {
-        List<Tuple> rows = em.createNativeQuery("""
-                SELECT s.name AS state_name, a.id AS agency_id,
-                """ + AGENCY_COLUMNS + """
-                  FROM jurisdiction c
-                  JOIN state s ON s.code = c.state_code
-                  LEFT JOIN agency a ON a.city_id = c.id
-                  LEFT JOIN LATERAL (SELECT occurred_on, precision FROM partnership_fact
-                                      WHERE agency_id = a.id AND kind = 'portal_active'
-                                      ORDER BY occurred_on LIMIT 1) f ON true
-                 WHERE c.state_code = :state AND c.kind = 'city' AND c.slug = :slug
-                 ORDER BY a.name
-                """, Tuple.class).setParameter("state", stateCode).setParameter("slug", citySlug).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Tuple first = rows.get(0);
-        List<AgencyRow> agencies = rows.stream().filter(t -> t.get("agency_id") != null).map(AgencyDirectory::row)
-                .toList();
-        return Optional.of(new CityPage(stateCode, (String) first.get("state_name"), (String) first.get("city_name"),
-                (String) first.get("city_slug"), agencies));
     }
 
     /**

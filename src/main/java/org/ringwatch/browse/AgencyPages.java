@@ -16,13 +16,17 @@ import org.ringwatch.agency.AgencyLink;
 import org.ringwatch.agency.PartnershipFact;
 import org.ringwatch.agreement.AgreementStatus;
 import org.ringwatch.agreement.AgreementStatuses;
+import org.ringwatch.document.AgencyDocuments;
 import org.ringwatch.request.RequestList;
 import org.ringwatch.state.RecordsLaw;
 import org.ringwatch.state.State;
 
 import java.util.List;
 
-/** An agency's page (its partnership facts, each with date, precision and source) and name search. */
+/**
+ * An agency's page (its agreement status first, then its requests with their due dates, its
+ * published documents, its partnership facts with their sources) and name search.
+ */
 @Path("/agencies")
 @Produces(MediaType.TEXT_HTML)
 public class AgencyPages {
@@ -33,8 +37,8 @@ public class AgencyPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance agency(Agency agency, State state, List<PartnershipFact> facts,
-                List<AgencyLink> links, RecordsLaw law, List<RequestList.Listed> requests,
-                AgreementStatus agreementStatus);
+                List<AgencyLink> links, RecordsLaw law, List<RequestList.Dated> requests,
+                AgreementStatus agreementStatus, List<AgencyDocuments.Listed> documents);
 
         static native TemplateInstance search(String q, List<AgencyRow> agencies, boolean truncated);
     }
@@ -42,11 +46,14 @@ public class AgencyPages {
     private final AgencyDirectory directory;
     private final RequestList requests;
     private final AgreementStatuses agreementStatuses;
+    private final AgencyDocuments documents;
 
-    public AgencyPages(AgencyDirectory directory, RequestList requests, AgreementStatuses agreementStatuses) {
+    public AgencyPages(AgencyDirectory directory, RequestList requests, AgreementStatuses agreementStatuses,
+            AgencyDocuments documents) {
         this.directory = directory;
         this.requests = requests;
         this.agreementStatuses = agreementStatuses;
+        this.documents = documents;
     }
 
     @GET
@@ -65,7 +72,7 @@ public class AgencyPages {
         State state = State.findByCode(stateCode).orElseThrow(NotFoundException::new);
         Agency agency = Agency.findBySlug(state.code, slug).orElseThrow(NotFoundException::new);
         return Templates.agency(agency, state, PartnershipFact.forAgency(agency), AgencyLink.forAgency(agency),
-                RecordsLaw.currentFor(state.code).orElse(null), requests.visible(agency.id, 100),
-                agreementStatuses.of(agency));
+                RecordsLaw.currentFor(state.code).orElse(null), requests.visibleWithDeadlines(agency.id, 100),
+                agreementStatuses.of(agency), documents.published(agency.id, 100));
     }
 }

@@ -9,8 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agency.AgencyDirectory;
-import org.ringwatch.agency.AgencyDirectory.CityGroup;
-import org.ringwatch.agency.AgencyDirectory.CityPage;
+import org.ringwatch.agreement.AgencyStatusList;
+import org.ringwatch.agreement.AgencyStatusList.CityPage;
+import org.ringwatch.agreement.AgencyStatusList.Coverage;
+import org.ringwatch.agreement.AgencyStatusList.Row;
 import org.ringwatch.platform.Today;
 import org.ringwatch.state.HolidayCalendar;
 import org.ringwatch.state.HolidayCalendar.Holiday;
@@ -22,7 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Browse by place: all states, one state (its law and its agencies by city), one city. */
+/**
+ * Browse by place: all states; one state (its agencies with their agreement status by city, its
+ * coverage, then its law); a state's coverage; one city.
+ */
 @Path("/states")
 @Produces(MediaType.TEXT_HTML)
 public class StatePages {
@@ -33,16 +38,20 @@ public class StatePages {
                 RecordsLaw federalLaw);
 
         static native TemplateInstance state(State state, RecordsLaw law, int year, List<Holiday> holidays,
-                List<CityGroup> cities, int agencyCount);
+                List<Row> agencies, Coverage coverage);
+
+        static native TemplateInstance coverage(State state, Coverage coverage);
 
         static native TemplateInstance city(CityPage city);
     }
 
     private final AgencyDirectory directory;
+    private final AgencyStatusList statuses;
     private final Today today;
 
-    public StatePages(AgencyDirectory directory, Today today) {
+    public StatePages(AgencyDirectory directory, AgencyStatusList statuses, Today today) {
         this.directory = directory;
+        this.statuses = statuses;
         this.today = today;
     }
 
@@ -58,10 +67,16 @@ public class StatePages {
     public TemplateInstance state(@PathParam("code") String code) {
         State state = State.findByCode(code).orElseThrow(NotFoundException::new);
         int year = today.date().getYear();
-        List<CityGroup> cities = directory.byCity(state.code);
         return Templates.state(state, RecordsLaw.currentFor(state.code).orElse(null), year,
-                HolidayCalendar.observedIn(HolidayRule.forState(state.code), year), cities,
-                cities.stream().mapToInt(c -> c.agencies().size()).sum());
+                HolidayCalendar.observedIn(HolidayRule.forState(state.code), year), statuses.state(state.code),
+                statuses.coverage(state.code, state.name));
+    }
+
+    @GET
+    @Path("{code}/coverage")
+    public TemplateInstance coverage(@PathParam("code") String code) {
+        State state = State.findByCode(code).orElseThrow(NotFoundException::new);
+        return Templates.coverage(state, statuses.coverage(state.code, state.name));
     }
 
     @GET
@@ -70,7 +85,7 @@ public class StatePages {
         if (!code.matches("[A-Za-z]{2}")) {
             throw new NotFoundException();
         }
-        return Templates.city(directory.cityPage(code.toUpperCase(Locale.ROOT), citySlug)
+        return Templates.city(statuses.city(code.toUpperCase(Locale.ROOT), citySlug)
                 .orElseThrow(NotFoundException::new));
     }
 }

@@ -8,6 +8,7 @@ import org.ringwatch.state.RecordsLaw;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reckons a request's deadlines from its state's law, holidays and its logged status changes. */
 @ApplicationScoped
@@ -20,15 +21,24 @@ public class Deadlines {
     }
 
     public DeadlineCalculator.Reckoning reckon(RecordsRequest request, List<RequestEvent> events) {
-        String state = request.agency.stateCode;
-        Optional<RecordsLaw> law = RecordsLaw.currentFor(state);
-        if (law.isEmpty()) {
-            return new DeadlineCalculator.Reckoning(null, "We have no public-records law on file for " + state + ".",
-                    false, false, false, List.of());
-        }
         List<DeadlineCalculator.StatusChange> history = events.stream().filter(e -> e.statusTo != null)
                 .map(e -> new DeadlineCalculator.StatusChange(e.occurredOn, e.statusToEnum())).toList();
-        return new DeadlineCalculator(new BusinessCalendar(HolidayRule.forState(state)))
-                .reckon(LawTerms.of(law.get()), history, today.date());
+        return forState(request.agency.stateCode).apply(history);
+    }
+
+    /**
+     * The reckoning of any request in {@code state}, from its status changes alone: lists read the
+     * law and the holidays once per state (two small queries) and reckon each row's history with it.
+     */
+    public Function<List<DeadlineCalculator.StatusChange>, DeadlineCalculator.Reckoning> forState(String state) {
+        Optional<RecordsLaw> law = RecordsLaw.currentFor(state);
+        if (law.isEmpty()) {
+            DeadlineCalculator.Reckoning none = new DeadlineCalculator.Reckoning(null,
+                    "We have no public-records law on file for " + state + ".", false, false, false, List.of());
+            return history -> none;
+        }
+        LawTerms terms = LawTerms.of(law.get());
+        DeadlineCalculator calculator = new DeadlineCalculator(new BusinessCalendar(HolidayRule.forState(state)));
+        return history -> calculator.reckon(terms, history, today.date());
     }
 }

@@ -22,14 +22,35 @@ public class RequestList {
             LocalDate filedOn, String requesterName) {
     }
 
+    /** A request in a list with its deadline reckoned, or no reckoning once it is closed. */
+    @TemplateData
+    public record Dated(Listed request, DeadlineCalculator.Reckoning deadline) {
+    }
+
     private final EntityManager em;
     private final RequestAccess access;
     private final RequestViews views;
+    private final Deadlines deadlines;
 
-    public RequestList(EntityManager em, RequestAccess access, RequestViews views) {
+    public RequestList(EntityManager em, RequestAccess access, RequestViews views, Deadlines deadlines) {
         this.em = em;
         this.access = access;
         this.views = views;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * {@link #visible} of one agency, each open request with its deadline. Reckoned per open
+     * request (its law and log are read for it): an agency has a handful of requests, not a list's worth.
+     */
+    public List<Dated> visibleWithDeadlines(long agencyId, int limit) {
+        return visible(agencyId, limit).stream().map(listed -> {
+            if (!RequestStatus.fromCode(listed.status()).map(RequestStatus::isActive).orElse(false)) {
+                return new Dated(listed, null);
+            }
+            RecordsRequest request = RecordsRequest.<RecordsRequest>findByIdOptional(listed.id()).orElseThrow();
+            return new Dated(listed, deadlines.reckon(request, RequestEvent.of(request)));
+        }).toList();
     }
 
     /** Most recently changed first; all agencies when {@code agencyId} is null. */

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -89,6 +90,11 @@ public class AgreementFixtures {
                 .setParameter(1, name + " Police Department").setParameter(2, slug + "-police-department")
                 .setParameter(3, city.longValue()).executeUpdate();
         return Agency.findBySlug("OR", slug + "-police-department").orElseThrow();
+    }
+
+    /** The JSON of an MOU citing {@code document} (signed 2018-12-13), as the API tests post it. */
+    public static Map<String, Object> mouBody(long document) {
+        return AgreementApiTest.mou(document);
     }
 
     /** Clause input as the API and the form send it. */
