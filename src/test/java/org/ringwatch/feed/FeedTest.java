@@ -88,7 +88,8 @@ class FeedTest {
         String publishedDocument = "feed-published-" + tag + ".pdf";
         long document = scene.uploadPublished(publishedDocument, pdf(scene.town() + " published " + tag));
 
-        String publishedAgreement = "Feedham published MOU " + tag;
+        // Markup-like text must arrive as text: escaped in the XML, read back as written.
+        String publishedAgreement = "Feedham published MOU <b>&amp; terms</b> " + tag;
         long agreement = recordAgreement(scene, document, publishedAgreement);
         Fixtures.api(scene.moderatorToken()).when().post("/api/v1/agreements/" + agreement + "/publish")
                 .then().statusCode(200);
@@ -165,7 +166,9 @@ class FeedTest {
     void shouldListWhatWasPublishedInTheSiteStateAndAgencyFeeds() throws Exception {
         World w = world();
         for (String path : List.of("/feed.atom", "/states/or/feed.atom", w.agencyFeed())) {
-            Feed feed = parse(given().when().get(path).then().statusCode(200).extract().asString());
+            String xml = given().when().get(path).then().statusCode(200).extract().asString();
+            assertFalse(xml.contains("<b>"), path + " carries the title's markup unescaped");
+            Feed feed = parse(xml);
             assertTrue(hasEntry(feed, w.publishedAgreement(), "/agreements/"), path + " lacks the agreement");
             Entry document = entry(feed, w.publishedDocument());
             assertTrue(document.getAlternateLinks().get(0).getHrefResolved()
