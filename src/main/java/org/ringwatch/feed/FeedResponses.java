@@ -1,0 +1,38 @@
+package org.ringwatch.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.ringwatch.platform.RingWatchConfig;
+
+import java.util.List;
+
+/**
+ * How every feed is answered. A feed holds only what anyone may see, so it is the same for
+ * everyone and a shared cache may keep it for a few minutes, signed-in callers included: setting
+ * Cache-Control here tells {@code PrivateResponses} the resource chose, and it leaves it alone.
+ */
+@ApplicationScoped
+public class FeedResponses {
+
+    static final String ATOM_UTF8 = AtomWriter.MEDIA_TYPE + "; charset=UTF-8";
+    static final String CACHE = "public, max-age=300";
+
+    private final RingWatchConfig config;
+
+    public FeedResponses(RingWatchConfig config) {
+        this.config = config;
+    }
+
+    Response atom(UriInfo uri, AtomWriter.Head head, List<FeedEntries.Entry> entries) {
+        return Response.ok(AtomWriter.write(base(uri), head, entries), ATOM_UTF8)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+    }
+
+    /** The site's absolute address: {@code ringwatch.public-url} behind a proxy, else this request's own. */
+    private String base(UriInfo uri) {
+        return config.publicUrl().filter(url -> !url.isBlank()).orElse(uri.getBaseUri().toString())
+                .replaceAll("/+$", "");
+    }
+}
