@@ -1,5 +1,7 @@
 package org.ringwatch.seed;
 
+import org.jboss.logging.Logger;
+import org.ringwatch.agency.Boundaries;
 import org.ringwatch.platform.Names;
 import org.ringwatch.seed.CsvReader.CsvRecord;
 
@@ -20,9 +22,12 @@ import java.util.Optional;
  * facts, each fact citing its source with the Atlas's CC BY 4.0 attribution.
  *
  * <p>An agency is keyed on state and name. A row that repeats an agency with another date adds a
- * fact to the agency it already made.
+ * fact to the agency it already made. Its counties carry the boundary file's FIPS code in
+ * {@code jurisdiction.geoid}, resolved here by {@link CountyMatch} and never at run time.
  */
 final class PartnershipSeed implements SeedTable {
+
+    private static final Logger LOG = Logger.getLogger(PartnershipSeed.class);
 
     static final String FILE = "ring/ring_partnerships_2020-10-07_normalized.csv";
 
@@ -40,6 +45,7 @@ final class PartnershipSeed implements SeedTable {
     @Override
     public RowWriter open(Connection connection) throws SQLException {
         Places places = new Places(connection);
+        CountyMatch counties = new CountyMatch(Boundaries.us());
         long summarySource = Sql.source(connection, ATLAS_URL,
                 "Atlas of Surveillance: Ring/Neighbors partnerships (summary text)",
                 ATLAS_PUBLISHER, ATLAS_LICENCE, ATLAS_SNAPSHOT);
@@ -53,12 +59,16 @@ final class PartnershipSeed implements SeedTable {
             String level = level(row);
             long city = places.jurisdiction(state, "city", Names.clean(row.required("city")));
             long agency = agency(connection, row, state, name, level, city);
-            for (String county : row.get("county").split(",")) {
-                String countyName = Names.clean(county);
-                if (!countyName.isEmpty()) {
-                    Sql.update(connection, "INSERT INTO agency_county VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            agency, places.jurisdiction(state, "county", countyName));
+            for (CountyMatch.Result county : counties.resolve(row)) {
+                if (!county.matched() && county.written().isBlank()) {
+                    LOG.warnf("%s line %d: no county (%s)", FILE, row.line(), county.why());
+                    continue;
                 }
+                if (!county.matched()) {
+                    LOG.warnf("%s line %d: county without a FIPS code (%s)", FILE, row.line(), county.why());
+                }
+                Sql.update(connection, "INSERT INTO agency_county VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        agency, places.county(state, county));
             }
 
             String precision = row.required("ring_active_date_precision");
@@ -179,6 +189,28 @@ final class PartnershipSeed implements SeedTable {
                 states.put(code, known);
             }
             return known;
+        }
+
+        /**
+         * The county of a match: the one with its FIPS code if the state has it already (two
+         * spellings of one county make one county), else by name, given the code it lacked; a
+         * name without a match is kept as written, without a code.
+         */
+        long county(String state, CountyMatch.Result match) throws SQLException {
+            if (!match.matched()) {
+                return jurisdiction(state, "county", Names.clean(match.written()));
+            }
+            String fips = match.county().fips();
+            Optional<Long> coded = Sql.queryId(connection,
+                    "SELECT id FROM jurisdiction WHERE state_code = ? AND kind = 'county' AND geoid = ?", state, fips);
+            if (coded.isPresent()) {
+                return coded.get();
+            }
+            String name = match.how() == CountyMatch.How.NAME ? Names.clean(match.written()) : match.county().label();
+            long id = jurisdiction(state, "county", name);
+            Sql.update(connection, "UPDATE jurisdiction SET geoid = ? WHERE id = ? AND geoid IS DISTINCT FROM ?",
+                    fips, id, fips);
+            return id;
         }
 
         long jurisdiction(String state, String kind, String name) throws SQLException {

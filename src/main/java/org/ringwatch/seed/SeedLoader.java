@@ -35,9 +35,10 @@ public class SeedLoader {
     private static final long LOCK_KEY = 0x52696e6757L;   // "RingW"
     /**
      * Part of every file's checksum: raise it when the loader derives something new from the
-     * same files (issue #3 derived two columns of records_law), so existing databases reload.
+     * same files (issue #3 derived two columns of records_law; issue #9 the counties' FIPS codes,
+     * from geo/county-overrides.csv and geo/us-albers.json too), so existing databases reload.
      */
-    static final String LOADER_VERSION = "2";
+    static final String LOADER_VERSION = "3";
     private static final List<SeedTable> TABLES = List.of(new RecordsLawSeed(), new HolidaySeed(), new PartnershipSeed());
 
     private final AgroalDataSource dataSource;
