@@ -149,6 +149,17 @@ public final class Boundaries {
         return height;
     }
 
+    /**
+     * The box around every state: wider than the nominal 975×610, since the Alaska inset of
+     * Albers USA reaches left of it (the Aleutians).
+     */
+    public Box box() {
+        return new Box(statesByCode.values().stream().mapToDouble(s -> s.box().minX()).min().orElse(0),
+                statesByCode.values().stream().mapToDouble(s -> s.box().minY()).min().orElse(0),
+                statesByCode.values().stream().mapToDouble(s -> s.box().maxX()).max().orElse(width),
+                statesByCode.values().stream().mapToDouble(s -> s.box().maxY()).max().orElse(height));
+    }
+
     /** Where the shapes come from, as the resource states it. */
     public String source() {
         return source;

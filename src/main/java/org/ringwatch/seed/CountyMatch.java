@@ -5,9 +5,6 @@ import org.ringwatch.agency.Boundaries.CountyShape;
 import org.ringwatch.platform.Names;
 import org.ringwatch.seed.CsvReader.CsvRecord;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -201,16 +198,7 @@ final class CountyMatch {
     }
 
     private static Map<String, Override> readOverrides(Boundaries boundaries) {
-        String resource = "db/seed/" + OVERRIDES;
-        String text;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new SeedException(resource, 0, "missing from the classpath (is db/seed/ mapped in pom.xml?)");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String text = new String(SeedLoader.classpathFile(OVERRIDES), StandardCharsets.UTF_8);
         Map<String, Override> result = new HashMap<>();
         for (CsvRecord row : CsvReader.read(OVERRIDES, text)) {
             String fips = row.required("county_fips");

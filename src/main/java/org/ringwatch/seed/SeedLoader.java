@@ -111,7 +111,7 @@ public class SeedLoader {
         }
     }
 
-    private static byte[] classpathFile(String file) {
+    static byte[] classpathFile(String file) {
         String resource = "db/seed/" + file;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
