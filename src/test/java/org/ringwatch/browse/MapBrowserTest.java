@@ -6,6 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -15,6 +17,8 @@ import org.ringwatch.web.Chromium;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +45,7 @@ class MapBrowserTest {
             WebDriver driver = chromium.driver();
             driver.get(url("/map"));
             assertEquals(0L, scrollsSideways(driver));
+            screenshot(driver, "map-1280.png");
             clickCounty(driver, "/states/wi/counties/55079");
             assertTrue(driver.findElement(By.tagName("h1")).getText().equals("Milwaukee County, Wisconsin"));
             assertTrue(driver.findElement(By.linkText("Greenfield Police Department")).isDisplayed());
@@ -53,8 +58,10 @@ class MapBrowserTest {
             WebDriver driver = chromium.driver();
             driver.get(url("/map"));
             assertEquals(0L, scrollsSideways(driver), "no horizontal scroll at 390 px on /map");
+            screenshot(driver, "map-390.png");
             driver.get(url("/states/wi/map"));
             assertEquals(0L, scrollsSideways(driver), "no horizontal scroll at 390 px on a state's map");
+            screenshot(driver, "state-map-390.png");
             clickCounty(driver, "/states/wi/counties/55079");
             assertEquals(0L, scrollsSideways(driver), "no horizontal scroll at 390 px on a county's page");
             assertTrue(driver.findElement(By.linkText("Greenfield Police Department")).isDisplayed());
@@ -67,6 +74,12 @@ class MapBrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", shape);
         shape.click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url(href)));
+    }
+
+    /** Keeps what the browser saw in target/screenshots/, for a person to look at. */
+    private static void screenshot(WebDriver driver, String name) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(directory.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     /** How many pixels the page is wider than the window (0 when it fits). */
