@@ -1,6 +1,7 @@
 package org.ringwatch.browse;
 
 import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.NotFoundException;
 import org.ringwatch.agency.Boundaries;
 import org.ringwatch.agency.Boundaries.CountyShape;
 import org.ringwatch.agency.Boundaries.StateShape;
@@ -86,6 +87,14 @@ public record MapView(String viewBox, String label, List<StateArea> states, List
                 .sorted(Comparator.comparingLong(CountyArea::agencies).reversed().thenComparing(CountyArea::stateCode)
                         .thenComparing(CountyArea::name))
                 .toList();
+    }
+
+    /** The state of a URL's code, DC included (the federal "US" has no map); an unknown one is not found. */
+    static StateShape stateOf(String code) {
+        if (!code.matches("[A-Za-z]{2}")) {
+            throw new NotFoundException();
+        }
+        return Boundaries.us().state(code).orElseThrow(NotFoundException::new);
     }
 
     /** The United States: every state and every county. */
