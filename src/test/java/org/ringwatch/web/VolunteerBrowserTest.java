@@ -126,8 +126,9 @@ class VolunteerBrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         // The script keeps us on the page and shows one progress bar per file.
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("ul.upload-progress progress"), 2));
-        wait.until(d -> d.findElements(By.cssSelector("ul.upload-progress .upload-status")).stream()
-                .allMatch(s -> s.getText().contains("uploaded")));
+        // Two files through a busy machine's HTTP layer and storage: a longer wait than a click's.
+        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> d.findElements(
+                By.cssSelector("ul.upload-progress .upload-status")).stream().allMatch(s -> s.getText().contains("uploaded")));
         assertThat(driver.getCurrentUrl(), startsWith(url("/requests/" + request.id)));
         driver.get(url("/requests/" + request.id));
         assertThat(driver.findElement(By.tagName("main")).getText(), containsString("scan.pdf"));
