@@ -32,6 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @WithTestResource(EmbeddedPostgresResource.class)
 class AccessibilityTest {
 
+    /** The innermost elements reaching past the viewport's right edge: what makes a page scroll sideways. */
+    private static final String WIDEST = """
+            return [...document.body.querySelectorAll('*')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+              .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                  + ' "' + e.textContent.trim().slice(0, 40) + '"');
+            """;
+
     private static Chromium chromium;
     private static String axe;
 
@@ -74,7 +83,7 @@ class AccessibilityTest {
                         .executeScript("return window.innerWidth")).longValue();
                 if (scrollWidth > viewport) {
                     problems.add("390 px: the page is " + scrollWidth + " px wide, wider than the " + viewport
-                            + " px viewport");
+                            + " px viewport, because of " + ((JavascriptExecutor) driver).executeScript(WIDEST));
                 }
             }
         }
