@@ -17,7 +17,9 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Documents for scripts: metadata, page text and bytes, review. Uploads: {@link DocumentUploadApi}. */
 @Path("/api/v1/documents")
@@ -37,13 +39,29 @@ public class DocumentApi {
     public record Withholding(String reason) {
     }
 
+    /** One personal-data item for its reviewers; {@code flag} is what to send back to clear it. */
+    public record PersonalDataJson(int page, String flag, String kind, String value, String text, boolean resolved,
+            String resolution) {
+
+        static PersonalDataJson of(PersonalDataFlag item) {
+            return new PersonalDataJson(item.page(), item.flag(), item.kind(), item.value(), item.readable(),
+                    item.resolved(), item.resolution());
+        }
+    }
+
+    public record ClearanceJson(String flag, String note) {
+    }
+
     private final DocumentService service;
+    private final PersonalDataReview personalData;
     private final DocumentAccess access;
     private final Downloads downloads;
     private final CurrentAccount me;
 
-    public DocumentApi(DocumentService service, DocumentAccess access, Downloads downloads, CurrentAccount me) {
+    public DocumentApi(DocumentService service, PersonalDataReview personalData, DocumentAccess access,
+            Downloads downloads, CurrentAccount me) {
         this.service = service;
+        this.personalData = personalData;
         this.access = access;
         this.downloads = downloads;
         this.me = me;
@@ -82,7 +100,12 @@ public class DocumentApi {
     @Operation(summary = "Publish a document (moderators)")
     public DocumentJson publish(@PathParam("id") long id) {
         visible(id);
-        service.publish(me.require(), id);
+        String problem = service.publish(me.require(), id);
+        if (problem != null) {
+            throw ApiProblem.of(409, "Personal data to resolve", problem + " Items: "
+                    + PersonalDataFlag.of(id).stream().filter(f -> !f.resolved()).map(PersonalDataFlag::readable)
+                    .collect(Collectors.joining("; ")) + ".");
+        }
         return DocumentJson.of(reloaded(id));
     }
 
@@ -121,6 +144,54 @@ public class DocumentApi {
     public PageJson releasePage(@PathParam("id") long id, @PathParam("n") int number) {
         visible(id);
         return changed(id, number, service.releasePage(me.require(), id, number));
+    }
+
+    @GET
+    @Path("{id}/personal-data")
+    @Operation(summary = "The e-mail addresses and phone numbers found in the text, and how each was resolved"
+            + " (its reviewers)", description = "A document is published only once every item is resolved: its page"
+            + " withheld, or cleared with a note saying why it is not personal.")
+    public Response personalData(@PathParam("id") long id) {
+        DocumentView view = visible(id);
+        if (!view.review()) {
+            throw ApiProblem.notFound("No document " + id + " that you may review.");
+        }
+        List<PersonalDataJson> items = PersonalDataFlag.of(id).stream().map(PersonalDataJson::of).toList();
+        return DocumentView.privateUnlessPublic(Response.ok(items), view).build();
+    }
+
+    @POST
+    @Path("{id}/pages/{n}/personal-data/clear")
+    @RolesAllowed(Role.MODERATOR_NAME)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Clear one personal-data item with a note saying why it is not personal (moderators)")
+    public List<PersonalDataJson> clearPersonalData(@PathParam("id") long id, @PathParam("n") int number,
+            ClearanceJson body) {
+        visible(id);
+        return cleared(id, number, personalData.clear(me.require(), id, number, body == null ? null : body.flag(),
+                body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("{id}/pages/{n}/personal-data/reopen")
+    @RolesAllowed(Role.MODERATOR_NAME)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Take a clearance back: the item is to resolve again before publishing (moderators)")
+    public List<PersonalDataJson> reopenPersonalData(@PathParam("id") long id, @PathParam("n") int number,
+            ClearanceJson body) {
+        visible(id);
+        return cleared(id, number, personalData.reopen(me.require(), id, number, body == null ? null : body.flag()));
+    }
+
+    private static List<PersonalDataJson> cleared(long id, int number, PersonalDataReview.Clearance clearance) {
+        return switch (clearance) {
+            case NO_NOTE, NOTE_TOO_LONG -> throw ApiProblem.invalid(Map.of("note", clearance.problem));
+            case NO_SUCH_FLAG -> throw ApiProblem.notFound("Document " + id + " has no such item on page " + number
+                    + ".");
+            case DONE -> PersonalDataFlag.of(id).stream().map(PersonalDataJson::of).toList();
+        };
     }
 
     private PageJson changed(long id, int number, DocumentService.PageChange change) {

@@ -28,16 +28,29 @@ public class DocumentPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance document(DocumentView view, List<PageText> pages, boolean canPublish,
-                String problem);
+                List<PersonalDataFlag> flags, int unresolved, Clearing clearing, String problem);
+    }
+
+    /** A clearance the moderator tried that was refused: the item, what they typed, and why. */
+    public record Clearing(int page, String flag, String note, String problem) {
+
+        static final Clearing NONE = new Clearing(0, "", "", null);
+
+        public boolean of(PersonalDataFlag item) {
+            return item.page() == page && item.flag().equals(flag);
+        }
     }
 
     private final DocumentService service;
+    private final PersonalDataReview personalData;
     private final DocumentAccess access;
     private final Downloads downloads;
     private final CurrentAccount me;
 
-    public DocumentPages(DocumentService service, DocumentAccess access, Downloads downloads, CurrentAccount me) {
+    public DocumentPages(DocumentService service, PersonalDataReview personalData, DocumentAccess access,
+            Downloads downloads, CurrentAccount me) {
         this.service = service;
+        this.personalData = personalData;
         this.access = access;
         this.downloads = downloads;
         this.me = me;
@@ -46,7 +59,7 @@ public class DocumentPages {
     @GET
     @Path("{id}")
     public Response document(@PathParam("id") long id) {
-        return page(visible(id), 200, null);
+        return page(visible(id), 200, Clearing.NONE, null);
     }
 
     @GET
@@ -68,8 +81,11 @@ public class DocumentPages {
     @RolesAllowed(Role.MODERATOR_NAME)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("id") long id) {
-        visible(id);
-        service.publish(me.require(), id);
+        DocumentView view = visible(id);
+        String problem = service.publish(me.require(), id);
+        if (problem != null) {
+            return page(view, 409, Clearing.NONE, problem);
+        }
         return Flash.redirect("/documents/" + id, "Published: the document is public now.");
     }
 
@@ -81,7 +97,7 @@ public class DocumentPages {
         DocumentView view = visible(id);
         String problem = service.withhold(me.require(), id, reason);
         if (problem != null) {
-            return page(view, 422, problem);
+            return page(view, 422, Clearing.NONE, problem);
         }
         return Flash.redirect("/documents/" + id, "Withheld.");
     }
@@ -96,16 +112,40 @@ public class DocumentPages {
         DocumentService.PageChange change = release ? service.releasePage(me.require(), id, page)
                 : service.withholdPage(me.require(), id, page, reason);
         return switch (change) {
-            case NO_REASON, REASON_TOO_LONG -> page(view, 422, "Page " + page + ": " + change.problem);
+            case NO_REASON, REASON_TOO_LONG -> page(view, 422, Clearing.NONE, "Page " + page + ": " + change.problem);
             case NO_SUCH_PAGE -> Flash.redirect("/documents/" + id, "Page " + page + ": " + change.problem);
             case DONE -> Flash.redirect("/documents/" + id + "#page-" + page, release ? "Page released."
                     : "Page withheld; what the public gets now is said under “The public”.");
         };
     }
 
-    private Response page(DocumentView view, int status, String problem) {
-        return DocumentView.privateUnlessPublic(Response.status(status)
-                .entity(Templates.document(view, PageText.of(view), access.canPublish(), problem)), view).build();
+    /**
+     * Clears a personal-data item with the moderator's note ("an officer's work address"), or
+     * takes the clearance back ({@code reopen}).
+     */
+    @POST
+    @Path("{id}/pages/{page}/personal-data")
+    @RolesAllowed(Role.MODERATOR_NAME)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response clearPersonalData(@PathParam("id") long id, @PathParam("page") int page, @RestForm String flag,
+            @RestForm String note, @RestForm boolean reopen) {
+        DocumentView view = visible(id);
+        PersonalDataReview.Clearance clearance = reopen ? personalData.reopen(me.require(), id, page, flag)
+                : personalData.clear(me.require(), id, page, flag, note);
+        return switch (clearance) {
+            case NO_NOTE, NOTE_TOO_LONG -> page(view, 422, new Clearing(page, flag, note == null ? "" : note, clearance.problem), null);
+            case NO_SUCH_FLAG -> Flash.redirect("/documents/" + id + "#review", clearance.problem);
+            case DONE -> Flash.redirect("/documents/" + id + "#review", reopen ? "To check again."
+                    : "Cleared: not personal data.");
+        };
+    }
+
+    private Response page(DocumentView view, int status, Clearing clearing, String problem) {
+        boolean canPublish = access.canPublish();
+        List<PersonalDataFlag> flags = view.review() ? PersonalDataFlag.of(view.document().id) : List.of();
+        int unresolved = (int) flags.stream().filter(f -> !f.resolved()).count();
+        return DocumentView.privateUnlessPublic(Response.status(status).entity(Templates.document(view,
+                PageText.of(view), canPublish, flags, unresolved, clearing, problem)), view).build();
     }
 
     /** The document as the viewer may see it; 404 otherwise, so private ones do not reveal they exist. */

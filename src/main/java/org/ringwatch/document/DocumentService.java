@@ -202,9 +202,19 @@ public class DocumentService {
         return new Result(documents, Map.of(), false);
     }
 
+    /**
+     * Publishes the document once every personal-data flag on it is resolved.
+     *
+     * @return why it was not published, or null when it was
+     */
     @Transactional
-    public void publish(Account moderator, long documentId) {
-        Document document = Document.findById(documentId);
+    public String publish(Account moderator, long documentId) {
+        // The lock page changes and clearances take, so no flag is reopened under the check.
+        Document document = Document.findById(documentId, LockModeType.PESSIMISTIC_WRITE);
+        int unresolved = PersonalDataFlag.unresolved(documentId);
+        if (unresolved > 0) {
+            return unresolved(unresolved);
+        }
         String before = document.visibility;
         document.visibility = "published";
         document.withheldReason = null;
@@ -213,6 +223,15 @@ public class DocumentService {
         document.updatedAt = document.publishedAt;
         audit.record(moderator.id, "publish", "document", documentId, Map.of("visibility", before),
                 Map.of("visibility", "published"));
+        return null;
+    }
+
+    /** Why a document with personal data still to check cannot be published. */
+    public static String unresolved(int count) {
+        return count == 1 ? "1 personal-data item is still to resolve: withhold its page, or say why it is not"
+                + " personal. Then publish."
+                : count + " personal-data items are still to resolve: withhold their pages, or say why they are not"
+                + " personal. Then publish.";
     }
 
     /** @return an error message, or null when withheld */

@@ -4,21 +4,20 @@ import java.util.List;
 
 /**
  * The text of one page as a viewer may see it: a withheld page shows its reason and, to anyone
- * but its reviewers, no text; the personal-data flags are for reviewers only.
+ * but its reviewers, no text. Its personal-data flags: {@link PersonalDataFlag}, for reviewers only.
  */
-public record PageText(int number, String text, String source, boolean withheld, String withheldReason,
-        String flags) {
+public record PageText(int number, String text, String source, boolean withheld, String withheldReason) {
 
     static List<PageText> of(DocumentView view) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Document.getEntityManager().createNativeQuery("""
-                SELECT page_number, text_content, text_source, withheld, withheld_reason, personal_data_flags::text
+                SELECT page_number, text_content, text_source, withheld, withheld_reason
                   FROM document_page WHERE document_id = ?1 ORDER BY page_number
                 """).setParameter(1, view.document().id).getResultList();
         return rows.stream().map(r -> {
             boolean withheld = (Boolean) r[3];
             return new PageText(((Number) r[0]).intValue(), withheld && !view.review() ? null : (String) r[1],
-                    (String) r[2], withheld, (String) r[4], view.review() ? (String) r[5] : null);
+                    (String) r[2], withheld, (String) r[4]);
         }).toList();
     }
 

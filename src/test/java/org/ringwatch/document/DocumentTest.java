@@ -16,6 +16,8 @@ import org.ringwatch.request.RecordsRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -124,10 +126,16 @@ class DocumentTest {
             api(moderatorToken).when().get(path).then().statusCode(200);
         }
         fixtures.browser(moderator).when().get("/documents/" + id).then().statusCode(200)
-                .body(containsString("phone:555-867-5309"), containsString("email:a@b.org"));
+                .body(containsString("Phone number on page 1: 555-867-5309"),
+                        containsString("E-mail address on page 1: a@b.org"));
         given().queryParam("q", "officer").when().get("/api/v1/search").then()
                 .body("items.document", not(hasItem((int) id)));
 
+        api(moderatorToken).when().post("/api/v1/documents/" + id + "/publish").then().statusCode(409);
+        for (String flag : List.of("phone:555-867-5309", "email:a@b.org")) {
+            api(moderatorToken).body(Map.of("flag", flag, "note", "the records office's own")).when()
+                    .post("/api/v1/documents/" + id + "/pages/1/personal-data/clear").then().statusCode(200);
+        }
         api(moderatorToken).when().post("/api/v1/documents/" + id + "/publish").then().statusCode(200);
         for (String path : paths) {
             given().when().get(path).then().statusCode(200);
