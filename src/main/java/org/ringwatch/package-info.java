@@ -5,8 +5,8 @@
  * <ol>
  * <li>on top: {@code app} (the process entry and the {@code seed} command), {@code seed}
  * (reference data), {@code browse} (home, states, cities, agencies, the states API),
- * {@code search} and {@code feed} (the Atom feeds), reading the features through their read
- * models;</li>
+ * {@code search}, {@code feed} (the Atom feeds) and {@code review} (the moderators' queue),
+ * reading the features through their read models;</li>
  * <li>the features, each on the ones after it: {@code agreement}, {@code document},
  * {@code request}, {@code agency}, {@code state};</li>
  * <li>plumbing: {@code account}, {@code audit}, {@code api} (problem+json, paging, cursors) and

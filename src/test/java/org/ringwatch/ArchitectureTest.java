@@ -56,7 +56,7 @@ class ArchitectureTest {
                 .layer("document").definedBy("org.ringwatch.document..")
                 .layer("agreement").definedBy("org.ringwatch.agreement..")
                 .layer("top").definedBy("org.ringwatch.search..", "org.ringwatch.browse..", "org.ringwatch.seed..",
-                        "org.ringwatch.app..", "org.ringwatch.feed..")
+                        "org.ringwatch.app..", "org.ringwatch.feed..", "org.ringwatch.review..")
                 .whereLayer("platform").mayNotAccessAnyLayer()
                 .whereLayer("plumbing").mayOnlyAccessLayers("platform")
                 .whereLayer("state").mayOnlyAccessLayers("plumbing", "platform")

@@ -1,0 +1,92 @@
+package org.ringwatch.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.ringwatch.document.PersonalDataFlag;
+import org.ringwatch.platform.Today;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What waits for a moderator, oldest first: documents not yet published or withheld (their text
+ * read; on a request that is no longer a draft, or obtained elsewhere) and draft agreements.
+ * One query for the whole queue.
+ */
+@ApplicationScoped
+public class ReviewQueue {
+
+    /** The most shown at once; a queue longer than this says so. */
+    static final int LIMIT = 300;
+
+    /**
+     * One thing waiting.
+     *
+     * @param openItems personal-data items still to resolve (documents only)
+     * @param note      what else a moderator should know first, or null
+     */
+    public record Waiting(String kind, long id, String title, String agencyName, String agencyPath, String by,
+            LocalDate since, long daysWaiting, int openItems, String note) {
+
+        public String path() {
+            return ("document".equals(kind) ? "/documents/" : "/agreements/") + id;
+        }
+
+        public boolean document() {
+            return "document".equals(kind);
+        }
+    }
+
+    private static final String QUEUE = """
+            SELECT 'document' AS kind, d.id, d.original_name AS title, ag.name, ag.state_code, ag.slug,
+                   u.display_name, d.created_at AS since, %s AS open_items,
+                   CASE WHEN d.status = 'ocr_unavailable' THEN 'some pages have no text yet (OCR is not installed)'
+                        WHEN d.duplicate_of IS NOT NULL THEN 'the same bytes as document ' || d.duplicate_of
+                        WHEN r.embargo_until IS NOT NULL THEN 'its request is embargoed until ' || r.embargo_until
+                   END AS note
+              FROM document d
+              JOIN agency ag ON ag.id = d.agency_id
+              JOIN account u ON u.id = d.uploaded_by
+              LEFT JOIN records_request r ON r.id = d.request_id
+             WHERE d.visibility = 'private' AND d.status IN ('ready', 'ocr_unavailable')
+               AND (r.id IS NULL OR r.status <> 'draft')
+            UNION ALL
+            SELECT 'agreement', a.id, a.title, ag.name, ag.state_code, ag.slug, u.display_name, a.created_at, 0, NULL
+              FROM agreement a
+              JOIN agency ag ON ag.id = a.agency_id
+              JOIN account u ON u.id = a.created_by
+             WHERE a.visibility = 'draft'
+             ORDER BY since, kind, id
+             LIMIT %d
+            """.formatted(PersonalDataFlag.UNRESOLVED_OF_D, LIMIT + 1);
+
+    private final EntityManager em;
+    private final Today today;
+
+    public ReviewQueue(EntityManager em, Today today) {
+        this.em = em;
+        this.today = today;
+    }
+
+    /** Up to {@link #LIMIT} + 1 things, so the page can say there are more. */
+    public List<Waiting> waiting() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(QUEUE).getResultList();
+        LocalDate now = today.date();
+        return rows.stream().map(r -> {
+            LocalDate since = day(r[7]);
+            return new Waiting((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                    "/agencies/" + ((String) r[4]).toLowerCase(Locale.ROOT) + "/" + r[5], (String) r[6], since,
+                    Math.max(0, ChronoUnit.DAYS.between(since, now)), ((Number) r[8]).intValue(), (String) r[9]);
+        }).toList();
+    }
+
+    private static LocalDate day(Object value) {
+        Instant instant = value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
+        return instant.atZone(Today.ZONE).toLocalDate();
+    }
+}
