@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
-import org.ringwatch.audit.AuditEntry;
+import org.ringwatch.audit.AuditLog;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.web.Flash;
 
@@ -36,17 +36,19 @@ public class ModerationPages {
 
         static native TemplateInstance users(List<Account> accounts, Map<String, String> errors);
 
-        static native TemplateInstance audit(List<AuditEntry> entries);
+        static native TemplateInstance audit(List<AuditLog.Line> entries);
     }
 
     private final CurrentAccount me;
     private final AccountService accounts;
     private final RingWatchConfig config;
+    private final AuditLog auditLog;
 
-    public ModerationPages(CurrentAccount me, AccountService accounts, RingWatchConfig config) {
+    public ModerationPages(CurrentAccount me, AccountService accounts, RingWatchConfig config, AuditLog auditLog) {
         this.me = me;
         this.accounts = accounts;
         this.config = config;
+        this.auditLog = auditLog;
     }
 
     @GET
@@ -110,7 +112,7 @@ public class ModerationPages {
     @GET
     @Path("audit")
     public TemplateInstance audit() {
-        return Templates.audit(AuditEntry.latest(300, null, null));
+        return Templates.audit(auditLog.latest(300));
     }
 
     private List<Role> grantable() {

@@ -1,8 +1,7 @@
 package org.ringwatch.agreement;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.RequestScoped;
+import org.ringwatch.audit.AuditDiff;
 import org.ringwatch.audit.AuditEntry;
 import org.ringwatch.document.Document;
 import org.ringwatch.document.DocumentAccess;
@@ -19,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -34,17 +32,12 @@ import java.util.stream.Stream;
 @RequestScoped
 public class AgreementViews {
 
-    private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {
-    };
-
     private final AgreementAccess access;
     private final DocumentAccess documents;
-    private final ObjectMapper json;
 
-    public AgreementViews(AgreementAccess access, DocumentAccess documents, ObjectMapper json) {
+    public AgreementViews(AgreementAccess access, DocumentAccess documents) {
         this.access = access;
         this.documents = documents;
-        this.json = json;
     }
 
     /** The agreement {@code id} as this viewer may see it; empty when missing or private to others (404). */
@@ -149,23 +142,9 @@ public class AgreementViews {
         List<AuditEntry> entries = new ArrayList<>(AuditEntry.latest(200, "agreement", String.valueOf(agreement.id)));
         Collections.reverse(entries);
         for (AuditEntry entry : entries) {
-            Map<String, Object> before = read(entry.beforeState);
-            Map<String, Object> after = read(entry.afterState);
-            List<String> fields = after.keySet().stream()
-                    .filter(key -> !Objects.equals(before.get(key), after.get(key))).toList();
-            changes.add(new AgreementView.Change(entry.occurredAt, entry.action, entry.beforeState == null ? List.of() : fields));
+            changes.add(new AgreementView.Change(entry.occurredAt, entry.action, entry.beforeState == null ? List.of()
+                    : AuditDiff.changedFields(entry.beforeState, entry.afterState)));
         }
         return changes;
-    }
-
-    private Map<String, Object> read(String state) {
-        if (state == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(state, JSON_MAP);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Unreadable audit state", e);
-        }
     }
 }

@@ -172,14 +172,15 @@ class AuthorizationMatrixTest {
 
     @Test
     void shouldKeepModerationPagesToModeratorsAndRoleChangesToAdmins() {
-        for (String path : List.of("/moderation", "/moderation/users", "/moderation/invitations", "/moderation/audit")) {
+        for (String path : List.of("/moderation", "/moderation/users", "/moderation/invitations", "/moderation/audit",
+                "/moderation/review")) {
             browsers.get("anonymous").get().when().get(path).then().statusCode(303);
             browsers.get("owner").get().when().get(path).then().statusCode(403);
             browsers.get("moderator").get().when().get(path).then().statusCode(200);
             browsers.get("admin").get().when().get(path).then().statusCode(200);
         }
         browsers.get("moderator").get().when().get("/moderation/audit").then()
-                .body(containsString("change_status records_request " + open.id));
+                .body(containsString("change status <a href=\"/requests/" + open.id + "\">request " + open.id + "</a>"));
         browsers.get("moderator").get().formParam("role", "admin").when().post("/moderation/users/" + other.id)
                 .then().statusCode(403);
         browsers.get("admin").get().formParam("role", "moderator").when().post("/moderation/users/" + other.id)
@@ -214,7 +215,7 @@ class AuthorizationMatrixTest {
         browsers.get("other").get().when().get("/requests/" + open.id).then()
                 .body(containsString("PRIVATE-NOTE-" + open.id));
         browsers.get("moderator").get().when().get("/moderation/audit").then()
-                .body(containsString("adopt records_request " + open.id));
+                .body(containsString("adopt <a href=\"/requests/" + open.id + "\">request " + open.id + "</a>"));
     }
 
     private static void check(String actor, boolean ok, String what) {
