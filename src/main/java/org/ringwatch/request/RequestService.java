@@ -79,7 +79,7 @@ public class RequestService {
         request.agency = agency;
         request.requester = account;
         request.title = cleanTitle;
-        request.recordsSought = records.strip();
+        request.recordsSought = lines(records);
         request.feeWaiverRequested = feeWaiver;
         request.status = RequestStatus.DRAFT.code();
         request.letterText = Letters.write(agency, law.get(), request.recordsSought, feeWaiver, account, today.date());
@@ -126,8 +126,8 @@ public class RequestService {
         }
         request.title = cleanTitle;
         if (request.isDraft()) {
-            request.recordsSought = records.strip();
-            request.letterText = letter.strip() + "\n";
+            request.recordsSought = lines(records);
+            request.letterText = lines(letter) + "\n";
         }
         request.embargoUntil = embargo;
         request.privateNotes = privateNotes == null || privateNotes.isBlank() ? null : privateNotes.strip();
@@ -336,6 +336,14 @@ public class RequestService {
         if (value != null && value.length() > max) {
             errors.put(field, "Use at most " + max + " characters.");
         }
+    }
+
+    /**
+     * A typed text with its line breaks as {@code \n}: browsers send a textarea's as CRLF, and the
+     * letter quotes the records line for line, so both must break lines the same way.
+     */
+    static String lines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     private static String lower(String value) {
