@@ -13,8 +13,14 @@ import org.ringwatch.browse.TownFixtures;
 import org.ringwatch.platform.EmbeddedPostgresResource;
 import org.ringwatch.platform.Today;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The request's pages as a volunteer uses them: the records asked for, the letter that quotes
@@ -24,6 +30,8 @@ import static org.hamcrest.Matchers.containsString;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class RequestPagesTest {
+
+    private static final String ENTRY = "<li id=\"event-(\\d+)\">(.*?)</li>";
 
     @Inject
     Fixtures fixtures;
@@ -57,6 +65,25 @@ class RequestPagesTest {
                         containsString("We found:<br>- the MOU<br>- &lt;no&gt; minutes")));
         fixtures.browser(owner).when().get("/requests/" + id + "/letter").then().statusCode(200)
                 .body(containsString("1. The Ring MOU\n2. Minutes of the &lt;Board&gt; &amp; council\n"));
+    }
+
+    @Test
+    void shouldOfferUploadsOnlyOnEntriesFromTheAgency() {
+        RecordsRequest request = fixtures.filed(owner, agency.stateCode, agency.slug, today.date().minusDays(10));
+        fixtures.log(owner, request, today.date().minusDays(8), "received", "acknowledged", false, "We have it");
+
+        String page = fixtures.browser(owner).when().get("/requests/" + request.id).then().statusCode(200)
+                .extract().asString();
+
+        Map<String, Boolean> uploadByDirection = new LinkedHashMap<>();
+        Matcher entry = Pattern.compile(ENTRY, Pattern.DOTALL).matcher(page);
+        while (entry.find()) {
+            String direction = entry.group(2).contains("· received") ? "received"
+                    : entry.group(2).contains("· sent") ? "sent" : "note";
+            uploadByDirection.put(direction,
+                    entry.group(2).contains("/requests/" + request.id + "/events/" + entry.group(1) + "/documents"));
+        }
+        assertEquals(Map.of("sent", false, "note", false, "received", true), uploadByDirection);
     }
 
     /** Starts a draft through the start form, as a browser would; returns its id. */
