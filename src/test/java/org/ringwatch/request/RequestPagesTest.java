@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -51,6 +53,33 @@ class RequestPagesTest {
         owner = fixtures.account(Role.VOLUNTEER);
         agency = towns.agency(towns.town("Quillmoor", 4_200), "Quillmoor");
         agencyKey = agency.stateCode + "/" + agency.slug;
+    }
+
+    @Test
+    void shouldRewriteTheLetterWhenTheRecordsAskedForChange() {
+        long id = start("1. The Ring MOU\r\n2. E-mails about it");
+        String letter = letterText(id).replace("To the records officer:", "Dear Ms. Rivera:");
+
+        fixtures.browser(owner).formParam("title", "Ring records").formParam("records",
+                        "1. The Ring MOU\r\n2. Invoices from Ring\r\n3. Video requests by month")
+                .formParam("letter", letter.replace("\n", "\r\n")).when().post("/requests/" + id)
+                .then().statusCode(303);
+
+        assertThat(letterText(id), allOf(
+                containsString("1. The Ring MOU\n2. Invoices from Ring\n3. Video requests by month\n"),
+                not(containsString("E-mails about it")), containsString("Dear Ms. Rivera:")));
+    }
+
+    @Test
+    void shouldRefuseARecordsChangeTheLetterNoLongerQuotes() {
+        long id = start("1. The Ring MOU");
+        String letter = letterText(id).replace("1. The Ring MOU", "Everything you have about Ring.");
+
+        fixtures.browser(owner).formParam("title", "Ring records").formParam("records", "1. The Neighbors Portal terms")
+                .formParam("letter", letter).when().post("/requests/" + id)
+                .then().statusCode(422).body(containsString("The letter no longer quotes the records asked for"));
+
+        assertThat(letterText(id), containsString("1. The Ring MOU"));
     }
 
     @Test
@@ -92,5 +121,10 @@ class RequestPagesTest {
                 .formParam("records", records).formParam("feeWaiver", "true").when().post("/requests")
                 .then().statusCode(303).extract().header("Location");
         return Long.parseLong(location.replaceAll(".*/requests/(\\d+).*", "$1"));
+    }
+
+    private String letterText(long id) {
+        return fixtures.browser(owner).when().get("/requests/" + id + "/letter.txt").then().statusCode(200)
+                .extract().asString();
     }
 }
