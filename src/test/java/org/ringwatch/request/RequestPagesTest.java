@@ -115,6 +115,29 @@ class RequestPagesTest {
         assertEquals(Map.of("sent", false, "note", false, "received", true), uploadByDirection);
     }
 
+    @Test
+    void shouldLinkAFulfilledEarlierRequestToTheAgencyOnTheStartPage() {
+        RecordsRequest answered = fulfilled(owner);
+        RecordsRequest embargoed = fulfilled(owner);
+        fixtures.embargo(owner, embargoed, today.date().plusMonths(3));
+        Account other = fixtures.account(Role.VOLUNTEER);
+
+        String page = fixtures.browser(other).when().get("/requests/new?agency=" + agencyKey).then().statusCode(200)
+                .extract().asString();
+
+        assertThat(page, allOf(containsString("<a href=\"/requests/" + answered.id + "\">" + answered.title + "</a>"),
+                containsString("already answered"), not(containsString(embargoed.title)),
+                not(containsString("open request"))));
+        fixtures.browser(owner).when().get("/requests/new?agency=" + agencyKey).then().statusCode(200)
+                .body(allOf(containsString(answered.title), containsString(embargoed.title)));
+    }
+
+    private RecordsRequest fulfilled(Account volunteer) {
+        RecordsRequest request = fixtures.filed(volunteer, agency.stateCode, agency.slug, today.date().minusDays(30));
+        fixtures.log(volunteer, request, today.date().minusDays(10), "received", "fulfilled", false, "All released");
+        return request;
+    }
+
     /** Starts a draft through the start form, as a browser would; returns its id. */
     private long start(String records) {
         String location = fixtures.browser(owner).formParam("agency", agencyKey).formParam("title", "Ring records")
