@@ -7,11 +7,12 @@ import org.ringwatch.state.RecordsLaw;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes the request letter from the state's law: the law and citation, the deadline phrase,
  * the records asked for, a fee-waiver paragraph, and where to send it. The volunteer edits it
- * before filing; RingWatch never sends it.
+ * before filing, and it follows their changes to the records asked for; RingWatch never sends it.
  */
 public final class Letters {
 
@@ -68,5 +69,34 @@ public final class Letters {
         }
         letter.append(requester.email).append('\n');
         return letter.toString();
+    }
+
+    /**
+     * The letter asking for {@code after} instead of {@code before}, with the volunteer's other
+     * edits kept: the lines that quote {@code before} are replaced. Texts break lines with {@code \n}.
+     *
+     * @return the letter unchanged when it quotes {@code after} already; empty when it quotes
+     *         neither, as the volunteer rewrote that passage and only they can say what it should ask
+     */
+    public static Optional<String> withRecords(String letter, String before, String after) {
+        if (before.equals(after) || quotedAt(letter, after) >= 0) {
+            return Optional.of(letter);
+        }
+        int at = quotedAt(letter, before);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(letter.substring(0, at) + after + letter.substring(at + before.length()));
+    }
+
+    /** Where {@code text} stands in {@code letter} as whole lines, or -1: "MOU" inside a sentence is no quote. */
+    private static int quotedAt(String letter, String text) {
+        for (int at = letter.indexOf(text); at >= 0; at = letter.indexOf(text, at + 1)) {
+            int end = at + text.length();
+            if ((at == 0 || letter.charAt(at - 1) == '\n') && (end == letter.length() || letter.charAt(end) == '\n')) {
+                return at;
+            }
+        }
+        return -1;
     }
 }

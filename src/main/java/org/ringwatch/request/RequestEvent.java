@@ -56,6 +56,11 @@ public class RequestEvent extends PanacheEntityBase {
         return list("from RequestEvent e join fetch e.author where e.request = ?1 order by e.occurredOn, e.id", request);
     }
 
+    /** Received from the agency: only such an entry brings files the agency sent. */
+    public boolean isFromAgency() {
+        return "received".equals(direction);
+    }
+
     public RequestStatus statusToEnum() {
         return statusTo == null ? null : RequestStatus.fromCode(statusTo).orElseThrow();
     }

@@ -55,16 +55,23 @@ public class RequestList {
 
     /** Most recently changed first; all agencies when {@code agencyId} is null. */
     public List<Listed> visible(Long agencyId, int limit) {
+        return visible(agencyId, null, limit);
+    }
+
+    /** {@link #visible(Long, int)} in one status only, or in any when {@code status} is null. */
+    public List<Listed> visible(Long agencyId, RequestStatus status, int limit) {
         Query query = em.createNativeQuery("""
                 SELECT r.id, r.title, r.status, a.name AS agency_name, a.state_code, a.slug, r.filed_on,
                        u.display_name
                   FROM records_request r JOIN agency a ON a.id = r.agency_id JOIN account u ON u.id = r.requester_id
                  WHERE""" + " " + RequestAccess.VISIBLE + """
                    AND (CAST(:agency AS bigint) IS NULL OR r.agency_id = :agency)
+                   AND (CAST(:status AS text) IS NULL OR r.status = :status)
                  ORDER BY r.updated_at DESC, r.id DESC LIMIT :limit
                 """, Tuple.class);
         access.bind(query);
         query.setParameter("agency", agencyId);
+        query.setParameter("status", status == null ? null : status.code());
         query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();

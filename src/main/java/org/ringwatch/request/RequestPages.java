@@ -55,8 +55,8 @@ public class RequestPages {
         static native TemplateInstance list(List<RequestList.Listed> requests);
 
         static native TemplateInstance start(String q, List<AgencyRow> agencies, Agency agency, RecordsLaw law,
-                OpenRequests others, String title, String records, boolean feeWaiver,
-                Map<String, String> errors);
+                OpenRequests others, List<RequestList.Listed> fulfilled, String title, String records,
+                boolean feeWaiver, Map<String, String> errors);
 
         static native TemplateInstance request(RequestView view, List<RequestStatus> nextStatuses, EventForm event,
                 Map<String, String> errors, boolean following, RecordsLaw law,
@@ -64,6 +64,9 @@ public class RequestPages {
 
         static native TemplateInstance letter(RequestView view);
     }
+
+    /** Fulfilled requests the start page links; an agency rarely has more. */
+    private static final int FULFILLED_SHOWN = 10;
 
     private final RequestService service;
     private final RequestViews views;
@@ -99,8 +102,8 @@ public class RequestPages {
         Agency agency = Agency.findByKey(agencyKey).orElse(null);
         if (agency == null) {
             List<AgencyRow> found = q == null || q.isBlank() ? List.of() : directory.page(null, q.strip(), null, 50);
-            return Templates.start(q == null ? "" : q, found, null, null, new OpenRequests(List.of(), 0), "", "", true,
-                    Map.of());
+            return Templates.start(q == null ? "" : q, found, null, null, new OpenRequests(List.of(), 0), List.of(),
+                    "", "", true, Map.of());
         }
         return startForm(agency, "Records about the Ring partnership", defaultRecords(agency), true, Map.of());
     }
@@ -225,8 +228,10 @@ public class RequestPages {
 
     private TemplateInstance startForm(Agency agency, String title, String records, boolean feeWaiver,
             Map<String, String> errors) {
+        // Fulfilled requests are no duplicates to warn of, but their records may be what the volunteer wants.
         return Templates.start("", List.of(), agency, RecordsLaw.currentFor(agency.stateCode).orElse(null),
-                views.openTo(agency), title, records, feeWaiver, errors);
+                views.openTo(agency), requestList.visible(agency.id, RequestStatus.FULFILLED, FULFILLED_SHOWN), title,
+                records, feeWaiver, errors);
     }
 
     static String defaultRecords(Agency agency) {

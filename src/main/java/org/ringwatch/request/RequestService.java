@@ -79,7 +79,7 @@ public class RequestService {
         request.agency = agency;
         request.requester = account;
         request.title = cleanTitle;
-        request.recordsSought = records.strip();
+        request.recordsSought = lines(records);
         request.feeWaiverRequested = feeWaiver;
         request.status = RequestStatus.DRAFT.code();
         request.letterText = Letters.write(agency, law.get(), request.recordsSought, feeWaiver, account, today.date());
@@ -90,7 +90,10 @@ public class RequestService {
         return new Result<>(request, Map.of());
     }
 
-    /** Edits what the requester controls; the letter only before filing, since it is what was sent. */
+    /**
+     * Edits what the requester controls; the records and letter only before filing, since the letter
+     * is then what was sent. A changed list of records is written into the letter too.
+     */
     @Transactional
     public Result<RecordsRequest> update(Account actor, long id, String title, String records, String letter,
             String embargoUntil, String privateNotes) {
@@ -106,6 +109,16 @@ public class RequestService {
         }
         if (request.isDraft() && (letter == null || letter.isBlank() || letter.length() > MAX_TEXT)) {
             errors.put("letter", "The letter cannot be empty (at most " + MAX_TEXT + " characters).");
+        }
+        String newLetter = null;
+        if (request.isDraft() && !errors.containsKey("records") && !errors.containsKey("letter")) {
+            // A draft's letter follows the records asked for; once filed it is the record of what was sent.
+            newLetter = Letters.withRecords(lines(letter), lines(request.recordsSought), lines(records))
+                    .map(text -> text + "\n").orElse(null);
+            if (newLetter == null) {
+                errors.put("letter", "The letter no longer quotes the records asked for, so it cannot follow your"
+                        + " change to them: put the new list in the letter as well.");
+            }
         }
         LocalDate embargo = null;
         if (embargoUntil != null && !embargoUntil.isBlank()) {
@@ -126,8 +139,8 @@ public class RequestService {
         }
         request.title = cleanTitle;
         if (request.isDraft()) {
-            request.recordsSought = records.strip();
-            request.letterText = letter.strip() + "\n";
+            request.recordsSought = lines(records);
+            request.letterText = newLetter;
         }
         request.embargoUntil = embargo;
         request.privateNotes = privateNotes == null || privateNotes.isBlank() ? null : privateNotes.strip();
@@ -336,6 +349,14 @@ public class RequestService {
         if (value != null && value.length() > max) {
             errors.put(field, "Use at most " + max + " characters.");
         }
+    }
+
+    /**
+     * A typed text with its line breaks as {@code \n}: browsers send a textarea's as CRLF, and the
+     * letter quotes the records line for line, so both must break lines the same way.
+     */
+    static String lines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     private static String lower(String value) {

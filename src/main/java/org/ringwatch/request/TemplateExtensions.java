@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateExtension;
 import org.ringwatch.state.BusinessCalendar;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Small helpers the request templates call on plain values. */
 @TemplateExtension
@@ -22,6 +23,14 @@ public class TemplateExtensions {
     /** "in_person" → "in person". */
     static String spaced(String code) {
         return code.replace('_', ' ');
+    }
+
+    /**
+     * A typed text's lines, each to be shown on its own: HTML would run a numbered list of
+     * records into one paragraph. Any line ending counts (browsers send CRLF).
+     */
+    static List<String> asLines(String text) {
+        return text == null ? List.of() : text.lines().toList();
     }
 
     /** "Wed 2026-12-30", as in the deadline explanations. */

@@ -6,9 +6,11 @@ import org.ringwatch.agency.Agency;
 import org.ringwatch.state.RecordsLaw;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 /** Letters for a business-day, a calendar-day, a no-deadline and a residents-only state. */
@@ -54,6 +56,28 @@ class LettersTest {
                 "KY residents (since 2021)"), true);
         assertThat(letter, containsString("within 5 business days, as KRS 61.880(1) requires"));
         assertThat(letter, containsString("(Attorney General review)"));
+    }
+
+    @Test
+    void shouldPutTheNewRecordsWhereTheOldOnesWereAndKeepOtherEdits() {
+        String letter = "Dear Ms. Rivera:\n\nThe MOU, please:\n\n1. The MOU\n2. E-mails\n\nThank you\n";
+        assertThat(Letters.withRecords(letter, "1. The MOU\n2. E-mails", "1. The MOU\n2. Invoices"), equalTo(Optional.of(
+                "Dear Ms. Rivera:\n\nThe MOU, please:\n\n1. The MOU\n2. Invoices\n\nThank you\n")));
+    }
+
+    @Test
+    void shouldQuoteRecordsOnlyAsWholeLines() {
+        // "The MOU" inside a sentence is no quote of the records "The MOU".
+        String letter = "About The MOU, please send:\n\nThe MOU\n";
+        assertThat(Letters.withRecords(letter, "The MOU", "The contract"),
+                equalTo(Optional.of("About The MOU, please send:\n\nThe contract\n")));
+        assertThat(Letters.withRecords("I ask for The MOU.\n", "The MOU", "The contract"), equalTo(Optional.empty()));
+    }
+
+    @Test
+    void shouldKeepALetterThatQuotesTheNewRecordsAlready() {
+        String letter = "Please send:\n\nThe contract\n";
+        assertThat(Letters.withRecords(letter, "The MOU", "The contract"), equalTo(Optional.of(letter)));
     }
 
     private static String write(RecordsLaw law, boolean feeWaiver) {
