@@ -15,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringwatch.account.Fixtures;
 import org.ringwatch.agreement.AgreementFixtures;
-import org.ringwatch.agreement.Papers;
 import org.ringwatch.platform.EmbeddedPostgresResource;
 import org.ringwatch.web.Chromium;
 
@@ -24,9 +23,16 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** A moderator reviews an uploaded document in a real browser (Debian's Chromium, headless). */
+/**
+ * A moderator goes from the review queue to a document, sees its thumbnail, resolves each
+ * personal-data item (one cleared with a note, one by withholding its page) and publishes, in a
+ * real browser (Debian's Chromium, headless).
+ */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class ReviewBrowserTest {
@@ -56,17 +62,56 @@ class ReviewBrowserTest {
     }
 
     @Test
-    void shouldShowTheDocumentsThumbnailOnItsReviewPage() throws IOException {
+    void shouldTakeAModeratorFromTheQueueThroughEveryPersonalDataItemToPublish() throws IOException {
         AgreementFixtures.Scene scene = agreements.scene("Thornwick");
-        long id = scene.upload("letter.pdf", Papers.textPdf(List.of(List.of("A letter from the records clerk."))));
+        long id = scene.upload("response.pdf", ReviewTest.flaggedLetter());
 
         signIn(scene.moderator().email);
-        driver.get(url("/documents/" + id));
+        driver.get(url("/moderation/review"));
+        follow(driver.findElement(By.cssSelector("a[href=\"/documents/" + id + "\"]")));
+
         WebElement thumbnail = driver.findElement(By.cssSelector("img.thumbnail"));
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return arguments[0].complete",
-                thumbnail)));
-        assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript(
-                "return arguments[0].naturalWidth > 0", thumbnail), "the thumbnail is a picture, not a broken image");
+        wait.until(d -> Boolean.TRUE.equals(script("return arguments[0].complete", thumbnail)));
+        assertEquals(Boolean.TRUE, script("return arguments[0].naturalWidth > 0", thumbnail),
+                "the thumbnail is a picture, not a broken image");
+        WebElement publish = publishButton();
+        assertFalse(publish.isEnabled(), "Publish is shut while items are unresolved");
+        assertEquals(List.of("E-mail address on page 1: " + ReviewTest.EMAIL,
+                        "Phone number on page 2: " + ReviewTest.PHONE),
+                driver.findElements(By.cssSelector("ul.personal-data .item")).stream().map(WebElement::getText)
+                        .toList());
+
+        // The work address is cleared with a note; the resident's number goes with its page.
+        WebElement note = driver.findElement(By.cssSelector("ul.personal-data li.unresolved input[name=note]"));
+        note.sendKeys("an officer's work address");
+        follow(note.findElement(By.xpath("./following-sibling::button")));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText(), containsString("Cleared"));
+        driver.findElement(By.linkText("Withhold page 2")).click();
+        assertThat(driver.getCurrentUrl(), containsString("#page-2"));
+        WebElement reason = driver.findElement(By.id("reason-2"));
+        reason.sendKeys("a resident's phone number");
+        follow(reason.findElement(By.xpath("./following-sibling::button")));
+
+        assertEquals(2, driver.findElements(By.cssSelector("ul.personal-data li.resolved")).size());
+        follow(publishButton());
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText(), containsString("Published"));
+    }
+
+    private WebElement publishButton() {
+        return driver.findElement(By.cssSelector("form[action$=\"/publish\"] button"));
+    }
+
+    /** Clicks something that loads another page, and waits for it. */
+    private void follow(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        wait.until(Chromium.left(page));
+        wait.until(d -> "complete".equals(script("return document.readyState")));
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     private void signIn(String email) {

@@ -114,6 +114,8 @@ class VolunteerBrowserTest {
         org.ringwatch.account.Account owner = fixtures.account(Role.VOLUNTEER);
         org.ringwatch.request.RecordsRequest request = fixtures.filed(owner, "IL", "aurora-police-department",
                 LocalDate.of(2026, 11, 2));
+        // Files are attached to what the agency sent, so the agency answers first.
+        fixtures.log(owner, request, LocalDate.of(2026, 11, 4), "received", "acknowledged", false, "The answer");
         Path scan = files.resolve("scan.pdf");
         Files.write(scan, org.ringwatch.document.TestFiles.scannedPdf("Portal agreement"));
         Path letter = files.resolve("letter.pdf");
