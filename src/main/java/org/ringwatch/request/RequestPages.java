@@ -50,6 +50,16 @@ public class RequestPages {
         }
     }
 
+    /** The fields of the edit form: the request as saved, or as typed when the save was refused. */
+    public record EditForm(String title, String records, String letter, String embargoUntil, String privateNotes) {
+
+        static EditForm of(RequestView view) {
+            RecordsRequest r = view.request();
+            return new EditForm(r.title, r.recordsSought, r.letterText,
+                    r.embargoUntil == null ? "" : r.embargoUntil.toString(), view.privateNotes());
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<RequestList.Listed> requests);
@@ -59,7 +69,7 @@ public class RequestPages {
                 boolean feeWaiver, Map<String, String> errors);
 
         static native TemplateInstance request(RequestView view, List<RequestStatus> nextStatuses, EventForm event,
-                Map<String, String> errors, boolean following, RecordsLaw law,
+                EditForm edit, Map<String, String> errors, boolean following, RecordsLaw law,
                 List<RequestAttachments.Attachment> documents);
 
         static native TemplateInstance letter(RequestView view);
@@ -145,8 +155,8 @@ public class RequestPages {
         RequestService.Result<RecordsRequest> result = service.update(me.require(), id, title, records, letter,
                 embargoUntil, privateNotes);
         if (result.failed()) {
-            return Response.status(422).entity(page(view, EventForm.empty(today.date().toString()), result.errors()))
-                    .build();
+            return Response.status(422).entity(page(view, EventForm.empty(today.date().toString()),
+                    new EditForm(title, records, letter, embargoUntil, privateNotes), result.errors())).build();
         }
         return Flash.redirect("/requests/" + id, "Request saved.");
     }
@@ -211,8 +221,12 @@ public class RequestPages {
     }
 
     private TemplateInstance page(RequestView view, EventForm form, Map<String, String> errors) {
+        return page(view, form, EditForm.of(view), errors);
+    }
+
+    private TemplateInstance page(RequestView view, EventForm form, EditForm edit, Map<String, String> errors) {
         boolean following = me.account().map(a -> service.follows(a, view.request())).orElse(false);
-        return Templates.request(view, List.copyOf(view.request().statusEnum().next()), form, errors, following,
+        return Templates.request(view, List.copyOf(view.request().statusEnum().next()), form, edit, errors, following,
                 RecordsLaw.currentFor(view.request().agency.stateCode).orElse(null),
                 attachments.visibleOn(view.request()));
     }

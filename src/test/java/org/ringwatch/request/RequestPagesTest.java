@@ -77,7 +77,9 @@ class RequestPagesTest {
 
         fixtures.browser(owner).formParam("title", "Ring records").formParam("records", "1. The Neighbors Portal terms")
                 .formParam("letter", letter).when().post("/requests/" + id)
-                .then().statusCode(422).body(containsString("The letter no longer quotes the records asked for"));
+                .then().statusCode(422).body(containsString("The letter no longer quotes the records asked for"),
+                        containsString("1. The Neighbors Portal terms</textarea>"),
+                        containsString("Everything you have about Ring."));
 
         assertThat(letterText(id), containsString("1. The Ring MOU"));
     }
