@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.ringwatch.audit.AuditLog;
 import org.ringwatch.platform.RingWatchConfig;
+import org.ringwatch.platform.SiteAddress;
 import org.ringwatch.web.Flash;
 
 import java.util.List;
@@ -75,8 +76,7 @@ public class ModerationPages {
                     result.errors(), null, grantable())).build();
         }
         // Behind a proxy the request's own address is the proxy's view; the configured public URL is the invitee's.
-        String base = config.publicUrl().filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""))
-                .orElse(uri.getBaseUri().toString().replaceAll("/+$", ""));
+        String base = SiteAddress.of(config, uri.getBaseUri());
         String link = base + "/invitations/" + result.value().token();
         return Response.ok(Templates.invitations(Invitation.latest(), "", Role.VOLUNTEER.code(), "14", Map.of(), link,
                 grantable())).header("Cache-Control", "no-store").build();

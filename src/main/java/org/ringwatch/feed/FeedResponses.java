@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.ringwatch.platform.RingWatchConfig;
+import org.ringwatch.platform.SiteAddress;
 
 import java.util.List;
 
@@ -30,9 +31,7 @@ public class FeedResponses {
                 .header(HttpHeaders.CACHE_CONTROL, CACHE).build();
     }
 
-    /** The site's absolute address: {@code ringwatch.public-url} behind a proxy, else this request's own. */
     private String base(UriInfo uri) {
-        return config.publicUrl().filter(url -> !url.isBlank()).orElse(uri.getBaseUri().toString())
-                .replaceAll("/+$", "");
+        return SiteAddress.of(config, uri.getBaseUri());
     }
 }
