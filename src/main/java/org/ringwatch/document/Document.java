@@ -95,6 +95,15 @@ public class Document extends PanacheEntityBase {
                 + " where d.id = ?1", id).firstResultOptional();
     }
 
+    /**
+     * The documents whose original or public copy has these bytes, originals before duplicates,
+     * oldest first: the candidates a citation by hash may mean.
+     */
+    static List<Document> withFileHash(String sha256) {
+        return list("(blobSha256 = ?1 or publicBlobSha256 = ?1) order by (case when duplicateOf is null then 0"
+                + " else 1 end), id", sha256);
+    }
+
     public static List<Document> ofRequest(RecordsRequest request) {
         return list("request = ?1 order by createdAt, id", request);
     }

@@ -5,7 +5,9 @@ import jakarta.persistence.Query;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.request.RequestAccess;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Who may see a document and which bytes they get, decided once for the page, the page text,
@@ -32,6 +34,20 @@ public class DocumentAccess {
     /** The document {@code id} as this viewer may see it; empty when it is missing or they may not. */
     public Optional<DocumentView> find(long id) {
         return Document.findWithRequest(id).flatMap(this::view);
+    }
+
+    /** A SHA-256 as the citation URLs spell it: 64 hexadecimal digits (either case). */
+    public static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+    /**
+     * The document a citation by hash means for this viewer: the first whose file, as this
+     * viewer gets it (the public copy for the public), has exactly these bytes. The public never
+     * finds a document by the hash of an original whose withheld pages they may not read.
+     */
+    public Optional<DocumentView> findByFileHash(String sha256) {
+        String wanted = sha256.toLowerCase(Locale.ROOT);
+        return Document.withFileHash(wanted).stream().map(this::view).flatMap(Optional::stream)
+                .filter(view -> wanted.equals(view.file().sha256())).findFirst();
     }
 
     /** {@link #find} after a change made in its own transaction: this request's session still holds the old state. */

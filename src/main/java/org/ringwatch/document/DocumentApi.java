@@ -8,14 +8,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.platform.RingWatchConfig;
+import org.ringwatch.platform.SiteAddress;
 
 import java.util.List;
 import java.util.Map;
@@ -27,12 +31,13 @@ import java.util.stream.Collectors;
 @Tag(name = "Documents", description = "Files agencies sent, their pages and their review")
 public class DocumentApi {
 
+    /** @param citation the page's address on the site, to cite it: {@code https://…/documents/{id}#page-N} */
     public record PageJson(long document, int page, String text, String source, boolean withheld,
-            String withheldReason) {
+            String withheldReason, String citation) {
 
-        static PageJson of(long document, PageText page) {
+        static PageJson of(long document, PageText page, String site) {
             return new PageJson(document, page.number(), page.text(), page.source(), page.withheld(),
-                    page.withheldReason());
+                    page.withheldReason(), site + "/documents/" + document + "#page-" + page.number());
         }
     }
 
@@ -57,9 +62,11 @@ public class DocumentApi {
     private final DocumentAccess access;
     private final Downloads downloads;
     private final CurrentAccount me;
+    private final RingWatchConfig config;
 
     public DocumentApi(DocumentService service, PersonalDataReview personalData, DocumentAccess access,
-            Downloads downloads, CurrentAccount me) {
+            Downloads downloads, CurrentAccount me, RingWatchConfig config) {
+        this.config = config;
         this.service = service;
         this.personalData = personalData;
         this.access = access;
@@ -76,11 +83,26 @@ public class DocumentApi {
     }
 
     @GET
+    @Path("sha256/{hash}")
+    @Operation(summary = "The document whose file, as you may get it, has this SHA-256",
+            description = "For the public that is the published file (the copy without withheld pages where there"
+                    + " is one). Content-Location names the document's own address.")
+    public Response byHash(@PathParam("hash") String hash) {
+        if (!DocumentAccess.SHA256.matcher(hash).matches()) {
+            throw ApiProblem.badParameter("hash", "A SHA-256 is 64 hexadecimal digits.");
+        }
+        DocumentView view = access.findByFileHash(hash).orElseThrow(() -> ApiProblem.notFound(
+                "No document with SHA-256 " + hash + " that you may see."));
+        return DocumentView.privateUnlessPublic(Response.ok(DocumentJson.of(view))
+                .header("Content-Location", "/api/v1/documents/" + view.document().id), view).build();
+    }
+
+    @GET
     @Path("{id}/pages/{n}")
     @Operation(summary = "The text of one page; withheld pages have no text for the public, only the reason")
-    public Response page(@PathParam("id") long id, @PathParam("n") int number) {
+    public Response page(@PathParam("id") long id, @PathParam("n") int number, @Context UriInfo uri) {
         DocumentView view = visible(id);
-        return DocumentView.privateUnlessPublic(Response.ok(pageJson(view, number)), view).build();
+        return DocumentView.privateUnlessPublic(Response.ok(pageJson(view, number, uri)), view).build();
     }
 
     @GET
@@ -131,9 +153,11 @@ public class DocumentApi {
     @SecurityRequirement(name = "token")
     @Operation(summary = "Withhold one page with a reason (moderators)",
             description = "Until the copy without the page is made, the public gets nothing of the document.")
-    public PageJson withholdPage(@PathParam("id") long id, @PathParam("n") int number, Withholding body) {
+    public PageJson withholdPage(@PathParam("id") long id, @PathParam("n") int number, Withholding body,
+            @Context UriInfo uri) {
         visible(id);
-        return changed(id, number, service.withholdPage(me.require(), id, number, body == null ? null : body.reason()));
+        return changed(id, number, service.withholdPage(me.require(), id, number, body == null ? null : body.reason()),
+                uri);
     }
 
     @POST
@@ -141,9 +165,9 @@ public class DocumentApi {
     @RolesAllowed(Role.MODERATOR_NAME)
     @SecurityRequirement(name = "token")
     @Operation(summary = "Release a withheld page (moderators)")
-    public PageJson releasePage(@PathParam("id") long id, @PathParam("n") int number) {
+    public PageJson releasePage(@PathParam("id") long id, @PathParam("n") int number, @Context UriInfo uri) {
         visible(id);
-        return changed(id, number, service.releasePage(me.require(), id, number));
+        return changed(id, number, service.releasePage(me.require(), id, number), uri);
     }
 
     @GET
@@ -194,18 +218,19 @@ public class DocumentApi {
         };
     }
 
-    private PageJson changed(long id, int number, DocumentService.PageChange change) {
+    private PageJson changed(long id, int number, DocumentService.PageChange change, UriInfo uri) {
         return switch (change) {
             case NO_REASON, REASON_TOO_LONG -> throw ApiProblem.invalid(Map.of("reason", change.problem));
             case NO_SUCH_PAGE -> throw ApiProblem.notFound("Document " + id + " has no page " + number + ".");
-            case DONE -> pageJson(reloaded(id), number);
+            case DONE -> pageJson(reloaded(id), number, uri);
         };
     }
 
-    private static PageJson pageJson(DocumentView view, int number) {
+    private PageJson pageJson(DocumentView view, int number, UriInfo uri) {
         long id = view.document().id;
+        String site = SiteAddress.of(config, uri.getBaseUri());
         return PageText.of(view).stream().filter(p -> p.number() == number).findFirst()
-                .map(p -> PageJson.of(id, p))
+                .map(p -> PageJson.of(id, p, site))
                 .orElseThrow(() -> ApiProblem.notFound("Document " + id + " has no page " + number + "."));
     }
 

@@ -3,6 +3,7 @@ package org.ringwatch.document;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.web.Flash;
 
+import java.net.URI;
 import java.util.List;
 
 /** A document's page (metadata, review, the text of every page) and its file. Uploads: {@link DocumentUploadPages}. */
@@ -60,6 +62,17 @@ public class DocumentPages {
     @Path("{id}")
     public Response document(@PathParam("id") long id) {
         return page(visible(id), 200, Clearing.NONE, null);
+    }
+
+    /** A citation by the file's SHA-256 (what anyone holding the file can compute) leads to its page. */
+    @GET
+    @Path("sha256/{hash}")
+    public Response byHash(@PathParam("hash") String hash) {
+        if (!DocumentAccess.SHA256.matcher(hash).matches()) {
+            throw new BadRequestException("A SHA-256 is 64 hexadecimal digits.");
+        }
+        DocumentView view = access.findByFileHash(hash).orElseThrow(NotFoundException::new);
+        return Response.seeOther(URI.create("/documents/" + view.document().id)).build();
     }
 
     @GET
