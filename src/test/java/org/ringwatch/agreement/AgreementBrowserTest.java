@@ -9,8 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,12 +24,17 @@ import org.ringwatch.web.Chromium;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * headless): the pages' text comes from OCR, three clauses are quoted by selecting words in the
  * page panel and pressing "Use selection", a quote cited to the wrong page is refused; once a
  * moderator publishes it, a visitor without cookies follows its "p. 2" to the document's page.
+ * And one records an agreement with the keyboard alone: every stop shows where focus is, and a
+ * mistake brings focus back to the field that has it, described by its message.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -56,6 +65,9 @@ class AgreementBrowserTest {
     private Chromium chromium;
     private WebDriver driver;
     private WebDriverWait wait;
+
+    /** Stops the keyboard reached where the focused element showed neither an outline nor a shadow. */
+    private final List<String> unmarkedStops = new ArrayList<>();
 
     @BeforeEach
     void startChromium() throws IOException {
@@ -84,7 +96,7 @@ class AgreementBrowserTest {
         String promotion = sentence(page2, "encourage");
         String confidentiality = sentence(page2, "confidential");
 
-        signIn(scene.author().email);
+        chromium.signIn(url(""), scene.author().email, Fixtures.PASSWORD);
         driver.get(url("/documents/" + scan));
         click(By.linkText("Record an agreement from this document"));
         wait.until(ExpectedConditions.urlToBe(url("/documents/" + scan + "/agreements/new")));
@@ -144,6 +156,119 @@ class AgreementBrowserTest {
                 containsString("Memorandum of Understanding"));
     }
 
+    @Test
+    void shouldRecordAnAgreementWithTheKeyboardAlone() throws IOException {
+        AgreementFixtures.Scene scene = agreements.scene("Port Varlow");
+        long mou = scene.uploadMou();
+        chromium.signIn(url(""), scene.author().email, Fixtures.PASSWORD);
+        driver.get(url("/documents/" + mou));
+
+        // From the document to its agreement form: Tab to the link, Enter.
+        tabTo(e -> "Record an agreement from this document".equals(e.getText()));
+        WebElement page = driver.findElement(By.tagName("html"));
+        press(Keys.ENTER);
+        wait.until(Chromium.left(page));
+        wait.until(ExpectedConditions.urlToBe(url("/documents/" + mou + "/agreements/new")));
+
+        tabTo(id("title"));
+        press("Memorandum of Understanding");
+        // Back one stop to the kind, chosen by typing the start of its name.
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertEquals("kind", focused().getDomAttribute("id"));
+        press("Memo");
+        assertEquals("mou", value("kind"));
+        tabTo(e -> "ring_llc".equals(e.getDomAttribute("value")) && "counterparties".equals(e.getDomAttribute("name")));
+        press(Keys.SPACE);
+        // A date as people write it, not as the form asks for it.
+        tabTo(id("dates.signed.date"));
+        press("13 December 2018");
+        tabTo(id("dates.signed.page"));
+        press("2");
+        tabTo(id("clauses.confidentiality.state"));
+        press("Pres");
+        assertEquals("present", value("clauses.confidentiality.state"));
+        tabTo(id("clauses.confidentiality.quote"));
+        press(Papers.MOU_CONFIDENTIALITY);
+        tabTo(id("clauses.confidentiality.page"));
+        press("2");
+        submitByKeyboard();
+
+        // The form comes back with focus on the date, marked invalid and described by its message.
+        WebElement date = focused();
+        assertEquals("dates.signed.date", date.getDomAttribute("id"), "focus is on the field to fix");
+        assertEquals("true", date.getDomAttribute("aria-invalid"));
+        String description = Arrays.stream(date.getDomAttribute("aria-describedby").split("\\s+"))
+                .map(id -> driver.findElement(By.id(id)).getText()).reduce("", (a, b) -> a + " " + b);
+        assertThat(description, containsString("Give the date as it is known: 2018-12-13, 2018-12 or 2018."));
+        assertEquals("13 December 2018", value("dates.signed.date"), "what was typed is kept");
+        assertEquals("Memorandum of Understanding", value("title"));
+        assertEquals(Papers.MOU_CONFIDENTIALITY, value("clauses.confidentiality.quote"));
+        assertTrue(driver.findElement(By.cssSelector("input[name=counterparties][value=ring_llc]")).isSelected());
+        assertThat(driver.findElement(By.cssSelector("main p.problem")).getText(), containsString("Nothing was saved"));
+
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
+        press("2018-12-13");
+        submitByKeyboard();
+
+        wait.until(ExpectedConditions.urlMatches("/agreements/\\d+$"));
+        assertThat(flash(), containsString("Agreement saved as a draft"));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/", ""));
+        Fixtures.api(scene.authorToken()).when().get("/api/v1/agreements/" + id).then().statusCode(200)
+                .body("kind", equalTo("mou"))
+                .body("title", equalTo("Memorandum of Understanding"))
+                .body("counterparties", hasItem("ring_llc"))
+                .body("dates.find { it.kind == 'signed' }.date", equalTo("2018-12-13"))
+                .body("clauses.find { it.topic == 'confidentiality' }.state", equalTo("present"))
+                .body("clauses.find { it.topic == 'confidentiality' }.quote", equalTo(Papers.MOU_CONFIDENTIALITY));
+        assertEquals(List.of(), unmarkedStops, "stops where focus did not show (no outline, no shadow)");
+    }
+
+    /**
+     * Presses Tab until the focused element is what {@code wanted} says, checking at every stop that
+     * focus shows; fails when it never comes, that is, when the keyboard cannot reach it.
+     */
+    private void tabTo(Predicate<WebElement> wanted) {
+        for (int stop = 0; stop < 400; stop++) {
+            press(Keys.TAB);
+            WebElement focused = focused();
+            Object shows = ((JavascriptExecutor) driver).executeScript("""
+                    const style = getComputedStyle(arguments[0]);
+                    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                        || style.boxShadow !== 'none';
+                    """, focused);
+            if (!Boolean.TRUE.equals(shows)) {
+                unmarkedStops.add(focused.getTagName() + "#" + focused.getDomAttribute("id") + " “"
+                        + focused.getText() + "”");
+            }
+            if (wanted.test(focused)) {
+                return;
+            }
+        }
+        throw new AssertionError("400 presses of Tab never reached the element on " + driver.getCurrentUrl());
+    }
+
+    private static Predicate<WebElement> id(String id) {
+        return e -> id.equals(e.getDomAttribute("id"));
+    }
+
+    /** Keys to whatever has focus, as a keyboard sends them. */
+    private void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    private WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Tabs on to the form's Save button, presses Enter and waits for the page that answers. */
+    private void submitByKeyboard() {
+        WebElement page = driver.findElement(By.tagName("html"));
+        tabTo(e -> "submit".equals(e.getDomAttribute("type")) && "Save".equals(e.getText()));
+        press(Keys.ENTER);
+        wait.until(Chromium.left(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     /** Selects {@code phrase} in the panel's page {@code page}, presses the clause's "Use selection", checks the row. */
     private void quote(String clause, int page, String phrase, long document) {
         WebElement text = driver.findElement(By.cssSelector(".quote-panel [data-page=\"" + page + "\"] pre"));
@@ -197,16 +322,6 @@ class AgreementBrowserTest {
                 .toArray(String[]::new);
         return Arrays.stream(lines).filter(l -> l.toLowerCase(Locale.ROOT).contains(word)).findFirst()
                 .orElseGet(() -> Arrays.stream(lines).max(Comparator.comparingInt(String::length)).orElseThrow());
-    }
-
-    private void signIn(String email) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.cssSelector("form[action=\"/login\"] button[type=submit]")).click();
-        wait.until(Chromium.left(page));
-        wait.until(ExpectedConditions.urlToBe(url("/dashboard")));
     }
 
     /** Submits the agreement form and waits for the next page. */

@@ -1,5 +1,6 @@
 package org.ringwatch.web;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -7,6 +8,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +72,21 @@ public final class Chromium implements AutoCloseable {
                 return true;
             }
         };
+    }
+
+    /**
+     * Signs in through the login form at {@code base} (the app's address, no trailing slash), as a
+     * person does, and waits for the dashboard the form leads to.
+     */
+    public void signIn(String base, String email, String password) {
+        driver.get(base + "/login");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.cssSelector("form[action=\"/login\"] button[type=submit]")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(left(page));
+        wait.until(ExpectedConditions.urlToBe(base + "/dashboard"));
     }
 
     public WebDriver driver() {
