@@ -1,11 +1,13 @@
 package org.ringwatch.agency;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,7 +21,8 @@ import org.ringwatch.agency.AgencyDirectory.AgencyRow;
 import org.ringwatch.agency.AgencyDirectory.Position;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
-import org.ringwatch.api.Paging;
+import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListResponses;
 import org.ringwatch.api.Problem;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.state.Source;
@@ -75,40 +78,54 @@ public class AgencyApi {
 
     private final AgencyDirectory directory;
     private final RingWatchConfig config;
+    private final ObjectMapper json;
 
-    public AgencyApi(AgencyDirectory directory, RingWatchConfig config) {
+    public AgencyApi(AgencyDirectory directory, RingWatchConfig config, ObjectMapper json) {
         this.directory = directory;
         this.config = config;
+        this.json = json;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
     @Operation(summary = "Agencies, in state and name order, with keyset pagination",
-            description = "Follow \"next\" (also sent as a Link rel=\"next\" header) until it is null.")
+            description = "Follow \"next\" (also sent as a Link rel=\"next\" header) until it is null. CSV with"
+                    + " Accept: text/csv or format=csv, NDJSON with Accept: application/x-ndjson or format=ndjson;"
+                    + " all=true answers the whole filtered list at once, streamed.")
     @APIResponse(responseCode = "200", description = "A page of agencies: {\"items\": [...], \"next\": url or null}")
-    @APIResponse(responseCode = "400", description = "A bad state, limit or cursor; \"parameter\" names it",
+    @APIResponse(responseCode = "400", description = "A bad state, limit, cursor, format or all; \"parameter\" names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(description = "USPS state code, any case") @QueryParam("state") String state,
-            @Parameter(description = "Part of the name; case- and accent-insensitive") @QueryParam("q") String q,
+            @Parameter(description = "USPS state code, any case", example = "IL") @QueryParam("state") String state,
+            @Parameter(description = "Part of the name; case- and accent-insensitive", example = "aurora")
+            @QueryParam("q") String q,
             @Parameter(description = "Opaque; from the previous page's \"next\"") @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit,
-            @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
+            @Parameter(description = "1 to 200, default 50", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "json (default), csv or ndjson; overrides Accept", example = "csv")
+            @QueryParam("format") String format,
+            @Parameter(description = "true: the whole filtered list in one response, not a page", example = "true")
+            @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
         String stateCode = null;
         if (state != null && !state.isBlank()) {
             stateCode = State.findByCode(state.strip()).filter(s -> !s.isFederal()).map(s -> s.code)
                     .orElseThrow(() -> ApiProblem.badParameter("state",
                             "state '" + state + "' is not the USPS code of a state or DC"));
         }
-        Position after = null;
-        if (cursor != null && !cursor.isBlank()) {
-            List<String> keys = Cursor.decode(cursor.strip(), 2);
-            after = new Position(keys.get(0), keys.get(1));
-        }
+        String inState = stateCode;
         String nameQuery = q == null || q.isBlank() ? null : q.strip();
-        List<AgencyRow> rows = directory.page(stateCode, nameQuery, after, pageSize + 1);
-        return Paging.respond(rows, pageSize, AgencySummary::of, row -> Cursor.encode(row.stateCode(), row.slug()),
-                uri, config);
+        ListResponses.Source<AgencyRow> rows = (after, size) -> directory.page(inState, nameQuery, position(after), size);
+        return ListResponses.respond(ask, new ListResponses.Shape<>(rows, AgencySummary::of, AgencySummary.class,
+                row -> Cursor.encode(row.stateCode(), row.slug())), uri, config, json);
+    }
+
+    private static Position position(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> keys = Cursor.decode(cursor, 2);
+        return new Position(keys.get(0), keys.get(1));
     }
 
     @GET

@@ -45,19 +45,19 @@ public final class Paging {
             UriInfo uri, RingWatchConfig config) {
         boolean more = rows.size() > limit;
         List<R> served = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            URI nextUri = uri.getRequestUriBuilder()
-                    .replaceQueryParam("cursor", cursorOf.apply(served.get(served.size() - 1)))
-                    .build();
-            next = config.publicUrl().filter(u -> !u.isBlank())
-                    .map(base -> base.replaceAll("/+$", "") + nextUri.getRawPath() + "?" + nextUri.getRawQuery())
-                    .orElse(nextUri.toString());
-        }
+        String next = more ? next(uri, cursorOf.apply(served.get(served.size() - 1)), config) : null;
         Response.ResponseBuilder response = Response.ok(new ListPage<>(served.stream().map(toItem).toList(), next));
         if (next != null) {
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    /** This request's address with {@code cursor} in place of its own: the next page's. */
+    static String next(UriInfo uri, String cursor, RingWatchConfig config) {
+        URI nextUri = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
+        return config.publicUrl().filter(u -> !u.isBlank())
+                .map(base -> base.replaceAll("/+$", "") + nextUri.getRawPath() + "?" + nextUri.getRawQuery())
+                .orElse(nextUri.toString());
     }
 }

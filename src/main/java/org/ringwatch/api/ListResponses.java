@@ -1,0 +1,178 @@
+package org.ringwatch.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.ringwatch.platform.RingWatchConfig;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Answers a list of the API in the format asked for ({@link ListFormat}): a page with its
+ * "next" cursor, or with {@code all=true} the whole filtered set in one response, streamed in
+ * chunks of {@link #CHUNK} rows read with the same keyset query as the pages, so memory stays
+ * constant however long the list and no transaction is held open across the download.
+ */
+public final class ListResponses {
+
+    /** Rows read at a time when the whole list is streamed. */
+    static final int CHUNK = 1000;
+
+    /** The rows after {@code cursor} (null: from the start), at most {@code limit} of them. */
+    @FunctionalInterface
+    public interface Source<R> {
+        List<R> page(String cursor, int limit);
+    }
+
+    /**
+     * What a list serves: its rows, how each becomes an item (the JSON record, also the CSV's
+     * columns), and each row's cursor.
+     */
+    public record Shape<R, T extends Record>(Source<R> source, Function<R, T> item, Class<T> itemType,
+            Function<R, String> cursorOf) {
+    }
+
+    /** How the client asked: the format, all or a page, from where, how many. */
+    public record Ask(ListFormat format, boolean all, String cursor, int limit) {
+
+        /** Parses {@code all}: absent or "false" is a page, "true" everything; anything else a 400. */
+        public static Ask of(ListFormat format, String all, String cursor, String limit) {
+            boolean everything = false;
+            if (all != null && !all.isBlank()) {
+                switch (all.strip()) {
+                    case "true" -> everything = true;
+                    case "false" -> everything = false;
+                    default -> throw ApiProblem.badParameter("all", "all must be true or false; got '" + all + "'");
+                }
+            }
+            return new Ask(format, everything, cursor == null || cursor.isBlank() ? null : cursor.strip(),
+                    Paging.limit(limit));
+        }
+    }
+
+    private ListResponses() {
+    }
+
+    public static <R, T extends Record> Response respond(Ask ask, Shape<R, T> shape, UriInfo uri,
+            RingWatchConfig config, ObjectMapper json) {
+        if (ask.all()) {
+            StreamingOutput body = out -> stream(ask, shape, json, out);
+            return Response.ok(body, ask.format().mediaType).build();
+        }
+        List<R> rows = shape.source().page(ask.cursor(), ask.limit() + 1);
+        if (ask.format() == ListFormat.JSON) {
+            return Paging.respond(rows, ask.limit(), shape.item(), shape.cursorOf(), uri, config);
+        }
+        boolean more = rows.size() > ask.limit();
+        List<R> served = more ? rows.subList(0, ask.limit()) : rows;
+        StreamingOutput body = out -> {
+            try (Writer<T> writer = writer(ask.format(), shape.itemType(), json, out)) {
+                for (R row : served) {
+                    writer.write(shape.item().apply(row));
+                }
+            }
+        };
+        Response.ResponseBuilder response = Response.ok(body, ask.format().mediaType);
+        if (more) {
+            response.header("Link", "<" + Paging.next(uri, shape.cursorOf().apply(served.get(served.size() - 1)),
+                    config) + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    private static <R, T extends Record> void stream(Ask ask, Shape<R, T> shape, ObjectMapper json, OutputStream out)
+            throws IOException {
+        try (Writer<T> writer = writer(ask.format(), shape.itemType(), json, out)) {
+            String cursor = ask.cursor();
+            while (true) {
+                List<R> rows = shape.source().page(cursor, CHUNK);
+                for (R row : rows) {
+                    writer.write(shape.item().apply(row));
+                }
+                if (rows.size() < CHUNK) {
+                    return;
+                }
+                cursor = shape.cursorOf().apply(rows.get(rows.size() - 1));
+            }
+        }
+    }
+
+    /** Writes items one by one, in one format. */
+    private interface Writer<T> extends AutoCloseable {
+        void write(T item) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static <T extends Record> Writer<T> writer(ListFormat format, Class<T> type, ObjectMapper json,
+            OutputStream out) throws IOException {
+        return switch (format) {
+            case JSON -> jsonWriter(json, out);
+            case NDJSON -> new Writer<>() {
+                @Override
+                public void write(T item) throws IOException {
+                    out.write(json.writeValueAsBytes(item));
+                    out.write('\n');
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.flush();
+                }
+            };
+            case CSV -> csvWriter(CsvRows.of(type, json), out);
+        };
+    }
+
+    /** {"items": [...], "next": null}, one item at a time. */
+    private static <T> Writer<T> jsonWriter(ObjectMapper json, OutputStream out) throws IOException {
+        JsonGenerator generator = json.getFactory().createGenerator(out);
+        generator.writeStartObject();
+        generator.writeArrayFieldStart("items");
+        return new Writer<>() {
+            @Override
+            public void write(T item) throws IOException {
+                json.writeValue(generator, item);
+            }
+
+            @Override
+            public void close() throws IOException {
+                generator.writeEndArray();
+                generator.writeNullField("next");
+                generator.writeEndObject();
+                generator.close();
+            }
+        };
+    }
+
+    private static <T> Writer<T> csvWriter(CsvRows rows, OutputStream out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false);
+        rows.columns().forEach(schema::addColumn);
+        SequenceWriter sequence = new CsvMapper().writer(schema.build())
+                .writeValues(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        // Written as a row of its own, so an empty list still says what its columns are.
+        sequence.write(rows.columns());
+        return new Writer<>() {
+            @Override
+            public void write(T item) throws IOException {
+                sequence.write(rows.row(item));
+            }
+
+            @Override
+            public void close() throws IOException {
+                sequence.close();
+            }
+        };
+    }
+}
