@@ -145,6 +145,8 @@ class AccessibilityTest {
     void shouldHaveNoAccessibilityViolationsOnTheSignedInPages() throws IOException {
         AgreementFixtures.Scene scene = agreements.scene("Elmsbury");
         long document = scene.uploadMou();
+        long flagged = scene.upload("response.pdf", Papers.textPdf(List.of(List.of("Write to the clerk at"
+                + " clerk@elmsbury-pd.example or 503-555-0199."))));
         List<String> problems = new ArrayList<>();
 
         // The volunteer who filed the request: their desk, the request, starting another, recording an agreement.
@@ -155,11 +157,11 @@ class AccessibilityTest {
             problems.addAll(problems(path));
         }
 
-        // A moderator: the moderation pages and the document waiting for review.
+        // A moderator: the moderation pages, the queue, and documents waiting for review, one with personal data.
         chromium.driver().manage().deleteAllCookies();
         chromium.signIn(url(""), scene.moderator().email, Fixtures.PASSWORD);
-        for (String path : List.of("/moderation", "/moderation/audit", "/documents/" + document,
-                "/requests/" + scene.request().id)) {
+        for (String path : List.of("/moderation", "/moderation/review", "/moderation/audit", "/documents/" + document,
+                "/documents/" + flagged, "/requests/" + scene.request().id)) {
             problems.addAll(problems(path));
         }
         assertEquals(List.of(), problems);
