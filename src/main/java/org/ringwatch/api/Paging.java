@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.ringwatch.platform.RingWatchConfig;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
@@ -53,11 +55,24 @@ public final class Paging {
         return response.build();
     }
 
-    /** This request's address with {@code cursor} in place of its own: the next page's. */
+    /**
+     * This request's address with {@code cursor} in place of its own: the next page's. The query
+     * is kept as the client encoded it; a URI builder would encode its escapes again
+     * ({@code agency=OR%2Fx} becoming {@code OR%252Fx}).
+     */
     static String next(UriInfo uri, String cursor, RingWatchConfig config) {
-        URI nextUri = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
-        return config.publicUrl().filter(u -> !u.isBlank())
-                .map(base -> base.replaceAll("/+$", "") + nextUri.getRawPath() + "?" + nextUri.getRawQuery())
-                .orElse(nextUri.toString());
+        URI request = uri.getRequestUri();
+        StringBuilder query = new StringBuilder();
+        if (request.getRawQuery() != null) {
+            for (String pair : request.getRawQuery().split("&")) {
+                if (!pair.isEmpty() && !pair.equals("cursor") && !pair.startsWith("cursor=")) {
+                    query.append(pair).append('&');
+                }
+            }
+        }
+        query.append("cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        String base = config.publicUrl().filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""))
+                .orElse(request.getScheme() + "://" + request.getRawAuthority());
+        return base + request.getRawPath() + "?" + query;
     }
 }

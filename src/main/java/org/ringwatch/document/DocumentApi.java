@@ -1,5 +1,6 @@
 package org.ringwatch.document;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -7,17 +8,22 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.platform.SiteAddress;
 
@@ -63,15 +69,53 @@ public class DocumentApi {
     private final Downloads downloads;
     private final CurrentAccount me;
     private final RingWatchConfig config;
+    private final DocumentList documents;
+    private final ObjectMapper json;
 
     public DocumentApi(DocumentService service, PersonalDataReview personalData, DocumentAccess access,
-            Downloads downloads, CurrentAccount me, RingWatchConfig config) {
+            Downloads downloads, CurrentAccount me, RingWatchConfig config, DocumentList documents, ObjectMapper json) {
         this.config = config;
+        this.documents = documents;
+        this.json = json;
         this.service = service;
         this.personalData = personalData;
         this.access = access;
         this.downloads = downloads;
         this.me = me;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
+    @Operation(summary = "Public documents, oldest first (or newest published first), with keyset pagination",
+            description = "Only documents anyone may see; sha256 and size are those of the file the public gets."
+                    + " Follow \"next\" until it is null; CSV and NDJSON as for every list; all=true for the whole"
+                    + " filtered list.")
+    public Response list(
+            @Parameter(description = "USPS state code of the agency", example = "IL") @QueryParam("state") String state,
+            @Parameter(description = "The agency as <state>/<slug>", example = "IL/aurora-police-department")
+            @QueryParam("agency") String agency,
+            @Parameter(description = "A request's id", example = "12") @QueryParam("request") String request,
+            @Parameter(description = "File type: pdf, png, jpeg, tiff, text, email, docx, xlsx, csv", example = "pdf")
+            @QueryParam("type") String type,
+            @Parameter(description = "Published on or after this day (US Eastern)", example = "2027-01-01")
+            @QueryParam("published_from") String publishedFrom,
+            @Parameter(description = "Published on or before this day (US Eastern)", example = "2027-12-31")
+            @QueryParam("published_to") String publishedTo,
+            @Parameter(description = "id (default) or -published_at", example = "-published_at")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Opaque; from the previous page's \"next\"") @QueryParam("cursor") String cursor,
+            @Parameter(description = "1 to 200, default 50", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "json (default), csv or ndjson; overrides Accept", example = "csv")
+            @QueryParam("format") String format,
+            @Parameter(description = "true: the whole filtered list in one response", example = "true")
+            @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        DocumentList.Filters filters = DocumentList.Filters.of(state, agency, request, type, publishedFrom,
+                publishedTo, sort);
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> documents.page(filters, after,
+                size), item -> item, DocumentList.Item.class, item -> DocumentList.cursorOf(item, filters.sort())),
+                uri, config, json);
     }
 
     @GET
@@ -111,7 +155,7 @@ public class DocumentApi {
     @Operation(summary = "The file's bytes; supports Range and If-None-Match; verify=true re-hashes them first",
             description = "The public gets a copy where each withheld page is replaced by one that says why.")
     public Response file(@PathParam("id") long id, @HeaderParam("Range") String range,
-            @HeaderParam("If-None-Match") String ifNoneMatch, @jakarta.ws.rs.QueryParam("verify") boolean verify) {
+            @HeaderParam("If-None-Match") String ifNoneMatch, @QueryParam("verify") boolean verify) {
         return downloads.respond(visible(id), range, ifNoneMatch, verify);
     }
 

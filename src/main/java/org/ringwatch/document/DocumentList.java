@@ -1,0 +1,201 @@
+package org.ringwatch.document;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import org.ringwatch.agency.Agency;
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Cursor;
+import org.ringwatch.platform.Today;
+import org.ringwatch.state.State;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The public documents as the API lists them: only what {@link DocumentAccess#PUBLIC} lets
+ * anyone see, with the file anyone gets (the copy without withheld pages where there is one),
+ * filtered and in keyset order, one query per page.
+ */
+@RequestScoped
+public class DocumentList {
+
+    /** A listed document. {@code sha256} and {@code size} are those of the file the public gets. */
+    public record Item(long id, Long request, String agency, String agencyName, String state, String name,
+            String type, Integer pageCount, String sha256, long size, OffsetDateTime publishedAt, String page,
+            String file) {
+    }
+
+    /** The order of a list: by id (oldest first, the default) or newest published first. */
+    public enum Sort {
+        ID, PUBLISHED;
+
+        static Sort of(String raw) {
+            if (raw == null || raw.isBlank()) {
+                return ID;
+            }
+            return switch (raw.strip()) {
+                case "id" -> ID;
+                case "-published_at" -> PUBLISHED;
+                default -> throw ApiProblem.badParameter("sort", "sort must be id or -published_at; got '" + raw + "'");
+            };
+        }
+    }
+
+    /** The filters, parsed and checked: a bad one is a 400 naming its parameter. */
+    public record Filters(String state, Long agency, Long request, String type, LocalDate publishedFrom,
+            LocalDate publishedTo, Sort sort) {
+
+        public static Filters of(String state, String agency, String request, String type, String publishedFrom,
+                String publishedTo, String sort) {
+            String stateCode = blank(state) ? null : State.findByCode(state.strip()).filter(s -> !s.isFederal())
+                    .map(s -> s.code).orElseThrow(() -> ApiProblem.badParameter("state",
+                            "state '" + state + "' is not the USPS code of a state or DC"));
+            Long agencyId = blank(agency) ? null : Agency.findByKey(agency).map(a -> a.id)
+                    .orElseThrow(() -> ApiProblem.badParameter("agency",
+                            "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
+            Long requestId = null;
+            if (!blank(request)) {
+                try {
+                    requestId = Long.parseLong(request.strip());
+                } catch (NumberFormatException e) {
+                    throw ApiProblem.badParameter("request", "request must be a request's id; got '" + request + "'");
+                }
+            }
+            String fileType = null;
+            if (!blank(type)) {
+                fileType = Arrays.stream(FileType.values()).map(FileType::code)
+                        .filter(code -> code.equals(type.strip().toLowerCase(Locale.ROOT))).findFirst()
+                        .orElseThrow(() -> ApiProblem.badParameter("type", "type must be one of "
+                                + Arrays.stream(FileType.values()).map(FileType::code)
+                                .collect(Collectors.joining(", ")) + "; got '" + type + "'"));
+            }
+            LocalDate from = date("published_from", publishedFrom);
+            LocalDate to = date("published_to", publishedTo);
+            if (from != null && to != null && to.isBefore(from)) {
+                throw ApiProblem.badParameter("published_to", "published_to is before published_from");
+            }
+            return new Filters(stateCode, agencyId, requestId, fileType, from, to, Sort.of(sort));
+        }
+
+        private static LocalDate date(String parameter, String raw) {
+            if (blank(raw)) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(raw.strip());
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.badParameter(parameter, parameter + " must be a date like 2019-06-30; got '" + raw
+                        + "'");
+            }
+        }
+
+        private static boolean blank(String raw) {
+            return raw == null || raw.isBlank();
+        }
+    }
+
+    private final EntityManager em;
+    private final DocumentAccess access;
+
+    public DocumentList(EntityManager em, DocumentAccess access) {
+        this.em = em;
+        this.access = access;
+    }
+
+    /** Up to {@code limit} documents after {@code cursor} (null: from the start). */
+    public List<Item> page(Filters filters, String cursor, int limit) {
+        boolean newest = filters.sort() == Sort.PUBLISHED;
+        StringBuilder sql = new StringBuilder("""
+                SELECT d.id, d.request_id, a.state_code, a.slug, a.name AS agency_name, d.original_name,
+                       d.file_type, d.page_count, f.sha256, b.size_bytes, d.published_at
+                  FROM document d
+                  JOIN agency a ON a.id = d.agency_id
+                  LEFT JOIN records_request r ON r.id = d.request_id
+                 CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM document_page w
+                                                              WHERE w.document_id = d.id AND w.withheld)
+                                            THEN d.public_blob_sha256 ELSE d.blob_sha256 END AS sha256) f
+                  JOIN blob b ON b.sha256 = f.sha256
+                 WHERE\s""").append(DocumentAccess.PUBLIC);
+        if (filters.state() != null) {
+            sql.append(" AND a.state_code = :state");
+        }
+        if (filters.agency() != null) {
+            sql.append(" AND d.agency_id = :agency");
+        }
+        if (filters.request() != null) {
+            sql.append(" AND d.request_id = :request");
+        }
+        if (filters.type() != null) {
+            sql.append(" AND d.file_type = :type");
+        }
+        if (filters.publishedFrom() != null) {
+            sql.append(" AND d.published_at >= :from");
+        }
+        if (filters.publishedTo() != null) {
+            sql.append(" AND d.published_at < :to");
+        }
+        List<String> after = cursor == null ? null : Cursor.decode(cursor, newest ? 2 : 1);
+        if (after != null) {
+            sql.append(newest ? " AND (d.published_at, d.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint))"
+                    : " AND d.id > CAST(:afterId AS bigint)");
+        }
+        sql.append(newest ? " ORDER BY d.published_at DESC, d.id DESC" : " ORDER BY d.id").append(" LIMIT :limit");
+        Query query = em.createNativeQuery(sql.toString(), Tuple.class);
+        access.bindPublic(query);
+        if (filters.state() != null) {
+            query.setParameter("state", filters.state());
+        }
+        if (filters.agency() != null) {
+            query.setParameter("agency", filters.agency());
+        }
+        if (filters.request() != null) {
+            query.setParameter("request", filters.request());
+        }
+        if (filters.type() != null) {
+            query.setParameter("type", filters.type());
+        }
+        if (filters.publishedFrom() != null) {
+            query.setParameter("from", filters.publishedFrom().atStartOfDay(Today.ZONE).toOffsetDateTime());
+        }
+        if (filters.publishedTo() != null) {
+            query.setParameter("to", filters.publishedTo().plusDays(1).atStartOfDay(Today.ZONE).toOffsetDateTime());
+        }
+        if (after != null) {
+            if (newest) {
+                query.setParameter("afterAt", after.get(0));
+            }
+            query.setParameter("afterId", after.get(after.size() - 1));
+        }
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(DocumentList::item).toList();
+    }
+
+    /** The cursor of a listed document in {@code sort}'s order. */
+    public static String cursorOf(Item item, Sort sort) {
+        String id = String.valueOf(item.id());
+        return sort == Sort.PUBLISHED ? Cursor.encode(item.publishedAt().toString(), id) : Cursor.encode(id);
+    }
+
+    private static Item item(Tuple t) {
+        long id = ((Number) t.get("id")).longValue();
+        String state = ((String) t.get("state_code")).strip();
+        Object published = t.get("published_at");
+        OffsetDateTime publishedAt = published instanceof OffsetDateTime time ? time
+                : ((java.time.Instant) published).atOffset(ZoneOffset.UTC);
+        return new Item(id, t.get("request_id") == null ? null : ((Number) t.get("request_id")).longValue(),
+                state + "/" + t.get("slug"), (String) t.get("agency_name"), state, (String) t.get("original_name"),
+                (String) t.get("file_type"), t.get("page_count") == null ? null : ((Number) t.get("page_count")).intValue(),
+                ((String) t.get("sha256")).strip(), ((Number) t.get("size_bytes")).longValue(), publishedAt,
+                "/documents/" + id, "/api/v1/documents/" + id + "/file");
+    }
+}
