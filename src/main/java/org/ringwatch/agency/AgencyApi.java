@@ -1,5 +1,6 @@
 package org.ringwatch.agency;
 
+import org.ringwatch.api.ApiDocs;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -88,10 +89,12 @@ public class AgencyApi {
     @APIResponse(responseCode = "400", description = "A bad state, limit or cursor; \"parameter\" names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(description = "USPS state code, any case") @QueryParam("state") String state,
-            @Parameter(description = "Part of the name; case- and accent-insensitive") @QueryParam("q") String q,
-            @Parameter(description = "Opaque; from the previous page's \"next\"") @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = "Part of the name; case- and accent-insensitive", example = "aurora")
+            @QueryParam("q") String q,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfSUwfYXVyb3JhLXBvbGljZS1kZXBhcnRtZW50")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         String stateCode = null;
@@ -116,7 +119,9 @@ public class AgencyApi {
     @Operation(summary = "One agency with every partnership fact and its source")
     @APIResponse(responseCode = "404", description = "No such agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AgencyDetail get(@PathParam("state") String state, @PathParam("slug") String slug) {
+    public AgencyDetail get(@Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE)
+            @PathParam("state") String state,
+            @Parameter(description = ApiDocs.SLUG, example = ApiDocs.SLUG_EXAMPLE) @PathParam("slug") String slug) {
         Agency agency = State.findByCode(state).flatMap(s -> Agency.findBySlug(s.code, slug))
                 .orElseThrow(() -> ApiProblem.notFound("No agency '" + slug + "' in state '" + state + "'."));
         return new AgencyDetail(agency.stateCode, agency.slug, agency.name, agency.kind, agency.kindAsWritten,

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
@@ -70,35 +71,30 @@ public class ApiOnlyDocument implements OASFilter {
         Deque<Schema> pending = new ArrayDeque<>();
         for (Operation operation : operations) {
             Objects.requireNonNullElse(operation.getParameters(), List.<Parameter>of()).forEach(p -> {
-                pending.add(p.getSchema());
-                pending.addAll(schemas(p.getContent()));
+                addAll(pending, Arrays.asList(p.getSchema()));
+                addAll(pending, schemas(p.getContent()));
             });
             if (operation.getRequestBody() != null) {
-                pending.addAll(schemas(operation.getRequestBody().getContent()));
+                addAll(pending, schemas(operation.getRequestBody().getContent()));
             }
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
-                    pending.addAll(schemas(response.getContent()));
+                    addAll(pending, schemas(response.getContent()));
                 }
             }
         }
         Set<String> reached = new HashSet<>();
         while (!pending.isEmpty()) {
             Schema schema = pending.pop();
-            if (schema == null) {
-                continue;
-            }
             String ref = schema.getRef();
             if (ref != null && ref.startsWith(SCHEMA_REF) && reached.add(ref.substring(SCHEMA_REF.length()))) {
-                pending.add(all.get(ref.substring(SCHEMA_REF.length())));
+                addAll(pending, Arrays.asList(all.get(ref.substring(SCHEMA_REF.length()))));
             }
             addAll(pending, schema.getProperties() == null ? null : schema.getProperties().values());
             addAll(pending, schema.getAllOf());
             addAll(pending, schema.getAnyOf());
             addAll(pending, schema.getOneOf());
-            pending.add(schema.getItems());
-            pending.add(schema.getNot());
-            pending.add(schema.getAdditionalPropertiesSchema());
+            addAll(pending, Arrays.asList(schema.getItems(), schema.getNot(), schema.getAdditionalPropertiesSchema()));
         }
         all.keySet().stream().filter(name -> !reached.contains(name)).toList()
                 .forEach(openAPI.getComponents()::removeSchema);
@@ -108,9 +104,11 @@ public class ApiOnlyDocument implements OASFilter {
         if (content == null || content.getMediaTypes() == null) {
             return List.of();
         }
-        return content.getMediaTypes().values().stream().map(media -> media.getSchema()).toList();
+        return content.getMediaTypes().values().stream().map(media -> media.getSchema()).filter(Objects::nonNull)
+                .toList();
     }
 
+    /** Schemas left out of the model are null; the work list takes only those that are there. */
     private static void addAll(Deque<Schema> pending, Collection<Schema> schemas) {
         if (schemas != null) {
             schemas.stream().filter(Objects::nonNull).forEach(pending::add);
