@@ -1,5 +1,6 @@
 package org.ringwatch.api;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,7 @@ public class ApiReference {
 
     void register(@Observes Router router) {
         // Vert.x matches "/api" with or without the trailing slash; only the bare one is redirected.
-        router.get("/api").handler(context -> {
+        router.route("/api").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(context -> {
             if (context.request().path().equals("/api")) {
                 context.response().setStatusCode(301).putHeader("Location", PAGE).end();
             } else {
