@@ -1,5 +1,6 @@
 package org.ringwatch.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,10 +22,14 @@ import java.time.OffsetDateTime;
 @Tag(name = "Tokens", description = "Personal API tokens")
 public class TokenApi {
 
+    @Schema(description = "An account's e-mail and password, and a label to recognise the token by",
+            example = "{\"email\": \"reporter@example.org\", \"password\": \"correct horse battery staple\","
+                    + " \"label\": \"newsroom script\"}")
     public record Credentials(String email, String password, String label) {
     }
 
     /** The token is in this answer only; RingWatch keeps just its hash. */
+    @Schema(description = "A personal token; send it as Authorization: Bearer <token>")
     public record IssuedToken(long id, String token, String label, OffsetDateTime createdAt) {
     }
 

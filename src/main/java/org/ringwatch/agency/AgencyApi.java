@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.agency.AgencyDirectory.AgencyRow;
 import org.ringwatch.agency.AgencyDirectory.Position;
+import org.ringwatch.api.ApiDocs;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.api.ListFormat;
@@ -96,15 +97,14 @@ public class AgencyApi {
     @APIResponse(responseCode = "400", description = "A bad state, limit, cursor, format or all; \"parameter\" names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(description = "USPS state code, any case", example = "IL") @QueryParam("state") String state,
+            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
             @Parameter(description = "Part of the name; case- and accent-insensitive", example = "aurora")
             @QueryParam("q") String q,
-            @Parameter(description = "Opaque; from the previous page's \"next\"") @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 200, default 50", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "json (default), csv or ndjson; overrides Accept", example = "csv")
-            @QueryParam("format") String format,
-            @Parameter(description = "true: the whole filtered list in one response, not a page", example = "true")
-            @QueryParam("all") String all,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfSUwfYXVyb3JhLXBvbGljZS1kZXBhcnRtZW50")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
         String stateCode = null;
@@ -133,7 +133,9 @@ public class AgencyApi {
     @Operation(summary = "One agency with every partnership fact and its source")
     @APIResponse(responseCode = "404", description = "No such agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AgencyDetail get(@PathParam("state") String state, @PathParam("slug") String slug) {
+    public AgencyDetail get(@Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE)
+            @PathParam("state") String state,
+            @Parameter(description = ApiDocs.SLUG, example = ApiDocs.SLUG_EXAMPLE) @PathParam("slug") String slug) {
         Agency agency = State.findByCode(state).flatMap(s -> Agency.findBySlug(s.code, slug))
                 .orElseThrow(() -> ApiProblem.notFound("No agency '" + slug + "' in state '" + state + "'."));
         return new AgencyDetail(agency.stateCode, agency.slug, agency.name, agency.kind, agency.kindAsWritten,

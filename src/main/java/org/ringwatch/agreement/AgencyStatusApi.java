@@ -1,5 +1,7 @@
 package org.ringwatch.agreement;
 
+import org.ringwatch.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,7 +39,9 @@ public class AgencyStatusApi {
     @GET
     @Operation(summary = "The agency's agreement status: obtained, asked, no agreement exists, withheld or not yet asked")
     @APIResponse(responseCode = "404", description = "No such agency")
-    public StatusJson get(@PathParam("state") String state, @PathParam("slug") String slug) {
+    public StatusJson get(@Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE)
+            @PathParam("state") String state,
+            @Parameter(description = ApiDocs.SLUG, example = ApiDocs.SLUG_EXAMPLE) @PathParam("slug") String slug) {
         Agency agency = Agency.findBySlug(state, slug)
                 .orElseThrow(() -> ApiProblem.notFound("No agency " + state + "/" + slug + "."));
         AgreementStatus status = statuses.of(agency);

@@ -1,5 +1,7 @@
 package org.ringwatch.agreement;
 
+import org.ringwatch.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -115,11 +117,23 @@ public class AgreementApi {
             description = "clause filters on a clause that is on the paper (present or struck) unless clause_state says"
                     + " which; signed_from and signed_to are YYYY-MM-DD and compare with the signed date's first day.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; parameter names it")
-    public Response list(@QueryParam("state") String state, @QueryParam("agency") String agency,
-            @QueryParam("kind") String kind, @QueryParam("clause") String clause,
-            @QueryParam("clause_state") String clauseState, @QueryParam("signed_from") String signedFrom,
-            @QueryParam("signed_to") String signedTo, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit, @Context UriInfo uri) {
+    public Response list(
+            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
+            @QueryParam("agency") String agency,
+            @Parameter(description = "A kind code, as /api/v1/agreements/vocabulary lists them", example = "mou")
+            @QueryParam("kind") String kind,
+            @Parameter(description = "A clause code, as /api/v1/agreements/vocabulary lists them",
+                    example = "confidentiality") @QueryParam("clause") String clause,
+            @Parameter(description = "With clause: present, struck, absent or unknown (default: present or struck)",
+                    example = "present") @QueryParam("clause_state") String clauseState,
+            @Parameter(description = "Signed on or after this day, YYYY-MM-DD", example = "2018-01-01")
+            @QueryParam("signed_from") String signedFrom,
+            @Parameter(description = "Signed on or before this day, YYYY-MM-DD", example = "2020-12-31")
+            @QueryParam("signed_to") String signedTo,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         String stateCode = blank(state) ? null : State.findByCode(state.strip()).map(s -> s.code)
                 .orElseThrow(() -> ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
@@ -156,7 +170,8 @@ public class AgreementApi {
     @Path("{id}")
     @Operation(summary = "One agreement with its clauses, citations (document, SHA-256, page) and dates")
     @APIResponse(responseCode = "404", description = "No such agreement, or a draft you may not see")
-    public AgreementJson get(@PathParam("id") long id) {
+    public AgreementJson get(@Parameter(description = ApiDocs.AGREEMENT_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long id) {
         return AgreementJson.of(views.find(id).orElseThrow(() -> notFound(id)));
     }
 
@@ -193,7 +208,8 @@ public class AgreementApi {
     @APIResponse(responseCode = "404", description = "No such agreement, or a draft you may not see")
     @APIResponse(responseCode = "403", description = "You may see it but not change it")
     @APIResponse(responseCode = "422", description = "Fields are not valid; errors names them")
-    public AgreementJson update(@PathParam("id") long id, AgreementBody body) {
+    public AgreementJson update(@Parameter(description = ApiDocs.AGREEMENT_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long id, AgreementBody body) {
         Agreement agreement = access.find(id).orElseThrow(() -> notFound(id));
         if (!access.canEdit(agreement)) {
             throw ApiProblem.of(403, "Forbidden", "Only its author (while it is a draft) and moderators change an agreement.");
@@ -216,7 +232,8 @@ public class AgreementApi {
     @SecurityRequirement(name = "token")
     @Operation(summary = "Publish a draft: only when every document it cites is public and no cited page is withheld")
     @APIResponse(responseCode = "409", description = "It cites something the public may not read; detail says what")
-    public AgreementJson publish(@PathParam("id") long id) {
+    public AgreementJson publish(@Parameter(description = ApiDocs.AGREEMENT_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long id) {
         return moderate(id, service::publish);
     }
 
@@ -226,7 +243,8 @@ public class AgreementApi {
     @SecurityRequirement(name = "token")
     @Operation(summary = "Make a published agreement the template its kind is compared with")
     @APIResponse(responseCode = "409", description = "It is not published")
-    public AgreementJson markTemplate(@PathParam("id") long id) {
+    public AgreementJson markTemplate(@Parameter(description = ApiDocs.AGREEMENT_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long id) {
         return moderate(id, service::markTemplate);
     }
 

@@ -84,8 +84,8 @@ public class StateApi {
     @Path("{code}")
     @Operation(summary = "One jurisdiction with its public-records law and this year's legal holidays")
     @APIResponse(responseCode = "404", description = "No jurisdiction has that code")
-    public StateDetail get(@Parameter(description = "USPS code (NY, DC) or US for the federal FOIA; any case")
-                           @PathParam("code") String code) {
+    public StateDetail get(@Parameter(description = "USPS code (NY, DC) or US for the federal FOIA; any case",
+            example = "NY") @PathParam("code") String code) {
         State state = State.findByCode(code)
                 .orElseThrow(() -> ApiProblem.notFound("No state, district or federal jurisdiction has the code '"
                         + code + "'. Codes are USPS abbreviations (NY, DC) or US."));

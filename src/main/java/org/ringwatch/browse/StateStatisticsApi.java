@@ -29,9 +29,10 @@ public class StateStatisticsApi {
     @Operation(summary = "How public records requests go in one state, or one city of it",
             description = "A figure drawn from fewer than min_requests requests has a null value and too_few true.")
     @APIResponse(responseCode = "404", description = "No state has that code, or the state has no city with that slug")
-    public StatisticsJson state(@Parameter(description = "USPS code (OR, DC); any case") @PathParam("code") String code,
-            @Parameter(description = "a city's slug, as in /states/{code}/cities/{slug}") @QueryParam("city")
-            String city) {
+    public StatisticsJson state(@Parameter(description = "USPS code (OR, DC); any case", example = "IL")
+            @PathParam("code") String code,
+            @Parameter(description = "A city's slug, as in /states/{code}/cities/{slug}; leave it out for the whole"
+                    + " state", example = "aurora") @QueryParam("city") String city) {
         Place place = Place.of(code, city).orElseThrow(() -> ApiProblem.notFound("No state has the code '" + code
                 + "'" + (city == null ? "" : ", or it has no city '" + city + "'") + "."));
         return StatisticsJson.of(place, statistics.of(place.scope()));

@@ -1,6 +1,8 @@
 package org.ringwatch.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ringwatch.api.ApiDocs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,6 +40,7 @@ import java.util.stream.Collectors;
 public class DocumentApi {
 
     /** @param citation the page's address on the site, to cite it: {@code https://…/documents/{id}#page-N} */
+    @Schema(description = "One page's text; a withheld page has no text for the public, only the reason")
     public record PageJson(long document, int page, String text, String source, boolean withheld,
             String withheldReason, String citation) {
 
@@ -47,10 +50,13 @@ public class DocumentApi {
         }
     }
 
+    @Schema(description = "Why a document or page is withheld; shown to the public in its place",
+            example = "{\"reason\": \"Names and addresses of residents (exempt under 5 ILCS 140/7(1)(c))\"}")
     public record Withholding(String reason) {
     }
 
     /** One personal-data item for its reviewers; {@code flag} is what to send back to clear it. */
+    @Schema(description = "An e-mail address or phone number found on a page, and how it was resolved")
     public record PersonalDataJson(int page, String flag, String kind, String value, String text, boolean resolved,
             String resolution) {
 
@@ -60,6 +66,8 @@ public class DocumentApi {
         }
     }
 
+    @Schema(description = "A personal-data item (its flag, from GET .../personal-data) and why it is not personal",
+            example = "{\"flag\": \"records@aurora-il.org\", \"note\": \"The agency's public records address\"}")
     public record ClearanceJson(String flag, String note) {
     }
 
@@ -121,7 +129,7 @@ public class DocumentApi {
     @GET
     @Path("{id}")
     @Operation(summary = "A document's metadata")
-    public Response get(@PathParam("id") long id) {
+    public Response get(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id) {
         DocumentView view = visible(id);
         return DocumentView.privateUnlessPublic(Response.ok(DocumentJson.of(view)), view).build();
     }
@@ -144,7 +152,8 @@ public class DocumentApi {
     @GET
     @Path("{id}/pages/{n}")
     @Operation(summary = "The text of one page; withheld pages have no text for the public, only the reason")
-    public Response page(@PathParam("id") long id, @PathParam("n") int number, @Context UriInfo uri) {
+    public Response page(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id,
+            @Parameter(description = ApiDocs.PAGE_NUMBER, example = "1") @PathParam("n") int number, @Context UriInfo uri) {
         DocumentView view = visible(id);
         return DocumentView.privateUnlessPublic(Response.ok(pageJson(view, number, uri)), view).build();
     }
@@ -154,8 +163,15 @@ public class DocumentApi {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The file's bytes; supports Range and If-None-Match; verify=true re-hashes them first",
             description = "The public gets a copy where each withheld page is replaced by one that says why.")
-    public Response file(@PathParam("id") long id, @HeaderParam("Range") String range,
-            @HeaderParam("If-None-Match") String ifNoneMatch, @QueryParam("verify") boolean verify) {
+    public Response file(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long id,
+            @Parameter(description = "One byte range (RFC 9110); the answer is 206 with that part",
+                    example = "bytes=0-1023") @HeaderParam("Range") String range,
+            @Parameter(description = "The ETag of a copy you have; the answer is 304 while it is current",
+                    example = "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"")
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Parameter(description = "true: re-hash the stored bytes first and refuse to serve them if they changed",
+                    example = "false") @QueryParam("verify") boolean verify) {
         return downloads.respond(visible(id), range, ifNoneMatch, verify);
     }
 
@@ -164,7 +180,7 @@ public class DocumentApi {
     @RolesAllowed(Role.MODERATOR_NAME)
     @SecurityRequirement(name = "token")
     @Operation(summary = "Publish a document (moderators)")
-    public DocumentJson publish(@PathParam("id") long id) {
+    public DocumentJson publish(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id) {
         visible(id);
         String problem = service.publish(me.require(), id);
         if (problem != null) {
@@ -181,7 +197,7 @@ public class DocumentApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "token")
     @Operation(summary = "Withhold a document with a reason (moderators)")
-    public DocumentJson withhold(@PathParam("id") long id, Withholding body) {
+    public DocumentJson withhold(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id, Withholding body) {
         visible(id);
         String problem = service.withhold(me.require(), id, body == null ? null : body.reason());
         if (problem != null) {
@@ -197,8 +213,8 @@ public class DocumentApi {
     @SecurityRequirement(name = "token")
     @Operation(summary = "Withhold one page with a reason (moderators)",
             description = "Until the copy without the page is made, the public gets nothing of the document.")
-    public PageJson withholdPage(@PathParam("id") long id, @PathParam("n") int number, Withholding body,
-            @Context UriInfo uri) {
+    public PageJson withholdPage(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id,
+            @Parameter(description = ApiDocs.PAGE_NUMBER, example = "1") @PathParam("n") int number, Withholding body, @Context UriInfo uri) {
         visible(id);
         return changed(id, number, service.withholdPage(me.require(), id, number, body == null ? null : body.reason()),
                 uri);
@@ -209,7 +225,8 @@ public class DocumentApi {
     @RolesAllowed(Role.MODERATOR_NAME)
     @SecurityRequirement(name = "token")
     @Operation(summary = "Release a withheld page (moderators)")
-    public PageJson releasePage(@PathParam("id") long id, @PathParam("n") int number, @Context UriInfo uri) {
+    public PageJson releasePage(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id,
+            @Parameter(description = ApiDocs.PAGE_NUMBER, example = "1") @PathParam("n") int number, @Context UriInfo uri) {
         visible(id);
         return changed(id, number, service.releasePage(me.require(), id, number), uri);
     }
@@ -219,7 +236,7 @@ public class DocumentApi {
     @Operation(summary = "The e-mail addresses and phone numbers found in the text, and how each was resolved"
             + " (its reviewers)", description = "A document is published only once every item is resolved: its page"
             + " withheld, or cleared with a note saying why it is not personal.")
-    public Response personalData(@PathParam("id") long id) {
+    public Response personalData(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id) {
         DocumentView view = visible(id);
         if (!view.review()) {
             throw ApiProblem.notFound("No document " + id + " that you may review.");
@@ -234,7 +251,7 @@ public class DocumentApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "token")
     @Operation(summary = "Clear one personal-data item with a note saying why it is not personal (moderators)")
-    public List<PersonalDataJson> clearPersonalData(@PathParam("id") long id, @PathParam("n") int number,
+    public List<PersonalDataJson> clearPersonalData(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id, @Parameter(description = ApiDocs.PAGE_NUMBER, example = "1") @PathParam("n") int number,
             ClearanceJson body) {
         visible(id);
         return cleared(id, number, personalData.clear(me.require(), id, number, body == null ? null : body.flag(),
@@ -247,7 +264,7 @@ public class DocumentApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "token")
     @Operation(summary = "Take a clearance back: the item is to resolve again before publishing (moderators)")
-    public List<PersonalDataJson> reopenPersonalData(@PathParam("id") long id, @PathParam("n") int number,
+    public List<PersonalDataJson> reopenPersonalData(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id, @Parameter(description = ApiDocs.PAGE_NUMBER, example = "1") @PathParam("n") int number,
             ClearanceJson body) {
         visible(id);
         return cleared(id, number, personalData.reopen(me.require(), id, number, body == null ? null : body.flag()));

@@ -1,5 +1,7 @@
 package org.ringwatch.document;
 
+import org.ringwatch.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +57,10 @@ public class DocumentUploadApi {
     @APIResponse(responseCode = "201", description = "The documents, status processing")
     @APIResponse(responseCode = "413", description = "A file is over the size limit")
     @APIResponse(responseCode = "422", description = "A file is refused; errors says which and why")
-    public Response upload(@PathParam("id") long requestId, @PathParam("eventId") long eventId,
+    public Response upload(@Parameter(description = ApiDocs.REQUEST_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long requestId,
+            @Parameter(description = "The correspondence entry's id, as the request's events give it",
+                    example = ApiDocs.ID_EXAMPLE) @PathParam("eventId") long eventId,
             @RestForm("file") List<FileUpload> files) {
         try {
             Uploads.checkAllowed(requests, requestId, eventId);

@@ -1,5 +1,7 @@
 package org.ringwatch.document;
 
+import org.ringwatch.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -53,7 +55,8 @@ public class OutsideDocumentApi {
     @APIResponse(responseCode = "404", description = "No such agency")
     @APIResponse(responseCode = "413", description = "A file is over the size limit")
     @APIResponse(responseCode = "422", description = "A file is refused; errors says which and why")
-    public Response upload(@PathParam("id") long agencyId, @RestForm("file") List<FileUpload> files,
+    public Response upload(@Parameter(description = "The agency's numeric id", example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long agencyId, @RestForm("file") List<FileUpload> files,
             @RestForm(OutsideSource.URL_FIELD) String sourceUrl,
             @RestForm(OutsideSource.PUBLISHER_FIELD) String publisher) {
         if (OutsideSource.agency(agencyId).isEmpty()) {

@@ -1,5 +1,8 @@
 package org.ringwatch.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ringwatch.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,14 +48,23 @@ import java.util.Map;
         description = "A personal token from POST /api/v1/tokens or the account page")
 public class RequestApi {
 
+    @Schema(description = "A new request: the agency, a title and the records sought; the letter is drafted from"
+            + " them and the agency's law", example = "{\"agency\": \"IL/aurora-police-department\", \"title\":"
+            + " \"Ring partnership agreement\", \"records\": \"The agreement with Ring LLC and its amendments\","
+            + " \"fee_waiver\": true, \"allow_duplicate\": false}")
     public record NewRequest(String agency, String title, String records, Boolean feeWaiver, Boolean allowDuplicate) {
     }
 
+    @Schema(description = "A correspondence entry; status, when given, moves the request along its transitions",
+            example = "{\"date\": \"2026-03-02\", \"direction\": \"received\", \"channel\": \"email\","
+                    + " \"subject\": \"Acknowledgement\", \"body\": \"Your request was received.\","
+                    + " \"status\": \"acknowledged\", \"tracking_numbers\": [\"R-2026-114\"]}")
     public record NewEvent(String date, String direction, String channel, String subject, String body, String status,
             String exemptionCited, List<String> trackingNumbers, BigDecimal fee, BigDecimal feePaid, Boolean isPrivate) {
     }
 
     /** An entry of the log; {@code is_private} appears only to those who may see private entries. */
+    @Schema(description = "An entry of a request's log")
     public record EventJson(long id, LocalDate date, String direction, String channel, String subject, String body,
             String status, String exemptionCited, BigDecimal fee, BigDecimal feePaid, Boolean isPrivate) {
 
@@ -67,6 +79,7 @@ public class RequestApi {
      * paused, or when nothing statutory is pending; {@code due_explanation} always says which.
      * {@code private_notes} and {@code embargo_until} appear only to the requester and moderators.
      */
+    @Schema(description = "A request with its deadline and its log")
     public record RequestJson(long id, String agency, String agencyName, String title, String records, String status,
             LocalDate filedDate, LocalDate dueDate, String dueExplanation, boolean overdue, boolean paused,
             boolean appealPossible, String requester, List<String> trackingNumbers, List<EventJson> events,
@@ -142,7 +155,8 @@ public class RequestApi {
                     + " in_person; status one of the request statuses, allowed only along the documented transitions.")
     @APIResponse(responseCode = "201", description = "The entry")
     @APIResponse(responseCode = "422", description = "Fields are not valid, or the status change is not allowed")
-    public Response log(@PathParam("id") long id, NewEvent body) {
+    public Response log(@Parameter(description = ApiDocs.REQUEST_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long id, NewEvent body) {
         RequestView view = views.load(id);
         if (!view.canChange()) {
             throw ApiProblem.of(403, "Forbidden", "Only the requester and moderators log entries on a request.");
@@ -166,7 +180,8 @@ public class RequestApi {
     @Path("{id}")
     @Operation(summary = "One request with its log and deadline; private fields only for the requester and moderators")
     @APIResponse(responseCode = "404", description = "No such request, or not visible to you")
-    public RequestJson get(@PathParam("id") long id) {
+    public RequestJson get(@Parameter(description = ApiDocs.REQUEST_ID, example = ApiDocs.ID_EXAMPLE)
+            @PathParam("id") long id) {
         try {
             return RequestJson.of(views.load(id));
         } catch (NotFoundException e) {
@@ -177,9 +192,18 @@ public class RequestApi {
     @GET
     @Operation(summary = "Requests you may see, newest first, with keyset pagination")
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; parameter names it")
-    public Response list(@QueryParam("agency") String agencyKey, @QueryParam("state") String state,
-            @QueryParam("status") String status, @QueryParam("overdue") String overdue,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+    public Response list(
+            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
+            @QueryParam("agency") String agencyKey,
+            @Parameter(description = "USPS code of a state or DC, or US for federal agencies; any case",
+                    example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = "A request status code (draft, filed, acknowledged, ...)", example = "filed")
+            @QueryParam("status") String status,
+            @Parameter(description = "true: only requests past their statutory due date; false: only those not",
+                    example = "true") @QueryParam("overdue") String overdue,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         Long agencyId = null;
         if (agencyKey != null && !agencyKey.isBlank()) {

@@ -1,5 +1,7 @@
 package org.ringwatch.search;
 
+import org.ringwatch.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,10 +65,21 @@ public class SearchApi {
                     + " (\"ST/slug\"), request (id), from/to (upload dates, YYYY-MM-DD). Ranked; follow next."
                     + " The first page also lists the published agreements that match (title, programs, agency,"
                     + " quotes from readable pages), filtered by state and agency only.")
-    public Response search(@QueryParam("q") String q, @QueryParam("state") String state,
-            @QueryParam("agency") String agency, @QueryParam("request") String request,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit, @Context UriInfo uri) {
+    public Response search(
+            @Parameter(description = "Required. Words, \"a phrase\", -excluded, or; word* for a prefix",
+                    example = "confidential") @QueryParam("q") String q,
+            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
+            @QueryParam("agency") String agency,
+            @Parameter(description = ApiDocs.REQUEST_ID + "; only its documents", example = ApiDocs.ID_EXAMPLE)
+            @QueryParam("request") String request,
+            @Parameter(description = "Uploaded on or after this day, YYYY-MM-DD", example = "2019-01-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Uploaded on or before this day, YYYY-MM-DD", example = "2026-12-31")
+            @QueryParam("to") String to,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfNTA") @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         if (!SearchQuery.present(q)) {
             throw ApiProblem.badParameter("q", "q is required: the words to search for");
         }
