@@ -99,10 +99,9 @@ public class DocumentApi {
                     + " Follow \"next\" until it is null; CSV and NDJSON as for every list; all=true for the whole"
                     + " filtered list.")
     public Response list(
-            @Parameter(description = "USPS state code of the agency", example = "IL") @QueryParam("state") String state,
-            @Parameter(description = "The agency as <state>/<slug>", example = "IL/aurora-police-department")
-            @QueryParam("agency") String agency,
-            @Parameter(description = "A request's id", example = "12") @QueryParam("request") String request,
+            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE) @QueryParam("agency") String agency,
+            @Parameter(description = ApiDocs.REQUEST_ID, example = ApiDocs.ID_EXAMPLE) @QueryParam("request") String request,
             @Parameter(description = "File type: pdf, png, jpeg, tiff, text, email, docx, xlsx, csv", example = "pdf")
             @QueryParam("type") String type,
             @Parameter(description = "Published on or after this day (US Eastern)", example = "2027-01-01")
@@ -111,12 +110,10 @@ public class DocumentApi {
             @QueryParam("published_to") String publishedTo,
             @Parameter(description = "id (default) or -published_at", example = "-published_at")
             @QueryParam("sort") String sort,
-            @Parameter(description = "Opaque; from the previous page's \"next\"") @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 200, default 50", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "json (default), csv or ndjson; overrides Accept", example = "csv")
-            @QueryParam("format") String format,
-            @Parameter(description = "true: the whole filtered list in one response", example = "true")
-            @QueryParam("all") String all,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfMQ") @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
         DocumentList.Filters filters = DocumentList.Filters.of(state, agency, request, type, publishedFrom,
@@ -139,7 +136,8 @@ public class DocumentApi {
     @Operation(summary = "The document whose file, as you may get it, has this SHA-256",
             description = "For the public that is the published file (the copy without withheld pages where there"
                     + " is one). Content-Location names the document's own address.")
-    public Response byHash(@PathParam("hash") String hash) {
+    public Response byHash(@Parameter(description = "The SHA-256 of the file, 64 hexadecimal digits (any case)",
+            example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") @PathParam("hash") String hash) {
         if (!DocumentAccess.SHA256.matcher(hash).matches()) {
             throw ApiProblem.badParameter("hash", "A SHA-256 is 64 hexadecimal digits.");
         }

@@ -244,6 +244,8 @@ class DocumentTest {
         fixtures.browser(owner).multiPart("file", "form.pdf", TestFiles.textPdf("Uploaded by form"), "application/pdf")
                 .when().post("/requests/" + request.id + "/events/" + eventId + "/documents")
                 .then().statusCode(303).header("Location", containsString("/requests/" + request.id));
+        // The page offers the form on what the agency sent, so the agency answers first.
+        fixtures.log(owner, request, java.time.LocalDate.of(2027, 5, 10), "received", "acknowledged", false, "Answer");
         fixtures.browser(owner).when().get("/requests/" + request.id).then().statusCode(200)
                 .body(containsString("form.pdf"), containsString("enctype=\"multipart/form-data\""));
         given().redirects().follow(false).cookie("rw_csrf", "AAAAAAAAAAAAAAAAAAAAAA")
