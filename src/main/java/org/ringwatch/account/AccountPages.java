@@ -150,8 +150,8 @@ public class AccountPages {
         // This device stays signed in with a cookie of the new epoch (the account as the change
         // left it: this request's own copy still has the old one); every other cookie has ended.
         return Response.seeOther(URI.create("/account")).cookie(cookies.issue(changed.value()),
-                Flash.cookieFor("Password changed. Your API tokens and read keys were revoked: create"
-                        + " new ones for your scripts. Your other devices were signed out.")).build();
+                Flash.cookieFor("Password changed. Your API tokens were revoked, and your read keys with"
+                        + " them: create new ones for your scripts. Your other devices were signed out.")).build();
     }
 
     /** The token is shown in this response only; it is not stored anywhere readable. */
