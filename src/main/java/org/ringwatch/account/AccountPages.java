@@ -34,20 +34,23 @@ public class AccountPages {
         static native TemplateInstance invitation(String token, String email, String role, String name,
                 Map<String, String> errors);
 
-        static native TemplateInstance account(Account account, List<ApiToken> tokens, Map<String, String> errors,
-                String newToken);
+        static native TemplateInstance account(Account account, List<ApiToken> tokens, List<ApiToken> readKeys,
+                Map<String, String> errors, String newToken, String newReadKey, String keyLabel, String readRates);
     }
 
     private final SignIn signIn;
     private final SessionCookies cookies;
     private final AccountService accounts;
     private final CurrentAccount me;
+    private final ReadLimits limits;
 
-    public AccountPages(SignIn signIn, SessionCookies cookies, AccountService accounts, CurrentAccount me) {
+    public AccountPages(SignIn signIn, SessionCookies cookies, AccountService accounts, CurrentAccount me,
+            ReadLimits limits) {
         this.signIn = signIn;
         this.cookies = cookies;
         this.accounts = accounts;
         this.me = me;
+        this.limits = limits;
     }
 
     @GET
@@ -117,8 +120,7 @@ public class AccountPages {
     @Path("account")
     @Authenticated
     public TemplateInstance account() {
-        Account account = me.require();
-        return Templates.account(account, ApiToken.ofAccount(account), Map.of(), null);
+        return page(me.require(), Map.of(), null, null, "");
     }
 
     @POST
@@ -128,8 +130,7 @@ public class AccountPages {
     public Response updateProfile(@RestForm String name, @RestForm String postalAddress, @RestForm String phone) {
         Map<String, String> errors = accounts.updateProfile(me.require(), name, postalAddress, phone);
         if (!errors.isEmpty()) {
-            return Response.status(422).entity(Templates.account(me.require(), ApiToken.ofAccount(me.require()),
-                    errors, null)).build();
+            return Response.status(422).entity(page(me.require(), errors, null, null, "")).build();
         }
         return Flash.redirect("/account", "Profile saved.");
     }
@@ -144,14 +145,13 @@ public class AccountPages {
         AccountService.Result<Account> changed = accounts.changePassword(account, current, password, confirmation,
                 SignIn.address(request));
         if (changed.failed()) {
-            return Response.status(422).entity(Templates.account(account, ApiToken.ofAccount(account),
-                    changed.errors(), null)).build();
+            return Response.status(422).entity(page(account, changed.errors(), null, null, "")).build();
         }
         // This device stays signed in with a cookie of the new epoch (the account as the change
         // left it: this request's own copy still has the old one); every other cookie has ended.
         return Response.seeOther(URI.create("/account")).cookie(cookies.issue(changed.value()),
-                Flash.cookieFor("Password changed. Your API tokens were revoked: create new ones for your"
-                        + " scripts. Your other devices were signed out.")).build();
+                Flash.cookieFor("Password changed. Your API tokens were revoked, and your read keys with"
+                        + " them: create new ones for your scripts. Your other devices were signed out.")).build();
     }
 
     /** The token is shown in this response only; it is not stored anywhere readable. */
@@ -162,17 +162,43 @@ public class AccountPages {
     public Response createToken(@RestForm String label) {
         Account account = me.require();
         ApiToken.Issued issued = accounts.issueToken(account, label);
-        return Response.ok(Templates.account(account, ApiToken.ofAccount(account), Map.of(), issued.token()))
+        return Response.ok(page(account, Map.of(), issued.token(), null, "")).header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** Like a token, the read key is shown in this response only. */
+    @POST
+    @Path("account/read-keys")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createReadKey(@RestForm String keyLabel) {
+        Account account = me.require();
+        AccountService.Result<ApiToken.Issued> issued = accounts.issueReadKey(account, keyLabel,
+                limits.keysPerAccount());
+        if (issued.failed()) {
+            return Response.status(422).entity(page(account, issued.errors(), null, null,
+                    keyLabel == null ? "" : keyLabel)).build();
+        }
+        return Response.ok(page(account, Map.of(), null, issued.value().token(), ""))
                 .header("Cache-Control", "no-store").build();
     }
 
+    /** Revokes a personal token or a read key: they are rows of one table. */
     @POST
     @Path("account/tokens/{id}/revoke")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeToken(@PathParam("id") long id) {
-        boolean revoked = accounts.revokeToken(me.require(), id);
-        return Flash.redirect("/account", revoked ? "Token revoked." : "That token was already revoked.");
+        return accounts.revokeToken(me.require(), id)
+                .map(t -> Flash.redirect("/account", t.isReadKey() ? "Read key revoked." : "Token revoked."))
+                .orElseGet(() -> Flash.redirect("/account", "That token or key was already revoked."));
+    }
+
+    private TemplateInstance page(Account account, Map<String, String> errors, String newToken, String newReadKey,
+            String keyLabel) {
+        return Templates.account(account, ApiToken.ofAccount(account, ApiToken.Kind.PERSONAL),
+                ApiToken.ofAccount(account, ApiToken.Kind.READ), errors, newToken, newReadKey, keyLabel,
+                limits.summary());
     }
 
     private static Response.ResponseBuilder unusableInvitation() {

@@ -143,22 +143,77 @@ public class AccountService {
 
     @Transactional
     public ApiToken.Issued issueToken(Account account, String label) {
-        ApiToken.Issued issued = ApiToken.issue(Account.findById(account.id),
-                label == null || label.isBlank() ? "Personal token" : Names.clean(label));
+        return issue(account, label == null || label.isBlank() ? "Personal token" : Names.clean(label),
+                ApiToken.Kind.PERSONAL);
+    }
+
+    /**
+     * A read key for {@code account}, or the label's error. Each key has its own bucket, so an
+     * account holds a bounded number at once: otherwise more keys would simply mean more reads.
+     */
+    @Transactional
+    public Result<ApiToken.Issued> issueReadKey(Account account, String label, int mostActive) {
+        String clean = label == null ? "" : Names.clean(label);
+        if (clean.isEmpty()) {
+            return Result.failed(Map.of("keyLabel", "Say what the key is for, such as the newsroom's script."));
+        }
+        if (clean.length() > 80) {
+            return Result.failed(Map.of("keyLabel", "Use at most 80 characters."));
+        }
+        if (ApiToken.activeOf(account, ApiToken.Kind.READ) >= mostActive) {
+            return Result.failed(Map.of("keyLabel", "You have " + mostActive + " active read keys, the most one"
+                    + " account may hold. Revoke one you no longer use first."));
+        }
+        return Result.ok(issue(account, clean, ApiToken.Kind.READ));
+    }
+
+    private ApiToken.Issued issue(Account account, String label, ApiToken.Kind kind) {
+        ApiToken.Issued issued = ApiToken.issue(Account.findById(account.id), label, kind);
         issued.row().persist();
-        audit.record(account.id, "create", "api_token", issued.row().id, null, Map.of("label", issued.row().label));
+        audit.record(account.id, "create", "api_token", issued.row().id, null,
+                Map.of("label", issued.row().label, "kind", kind.code));
         return issued;
     }
 
+    /** Revokes one of the account's own tokens or read keys. @return the row revoked, if it was active */
     @Transactional
-    public boolean revokeToken(Account account, long tokenId) {
+    public Optional<ApiToken> revokeToken(Account account, long tokenId) {
         ApiToken token = ApiToken.findById(tokenId);
         if (token == null || !token.account.id.equals(account.id) || token.isRevoked()) {
-            return false;
+            return Optional.empty();
         }
         token.revokedAt = OffsetDateTime.now();
         audit.record(account.id, "revoke", "api_token", tokenId, Map.of("revoked", false), Map.of("revoked", true));
-        return true;
+        return Optional.of(token);
+    }
+
+    /**
+     * An admin sets a read key's own limit per window, or clears it ({@code limit} blank) to
+     * return the key to the configured default. @return the field's error, if any
+     */
+    @Transactional
+    public Map<String, String> setKeyLimit(Account admin, long keyId, String limit) {
+        ApiToken key = ApiToken.findById(keyId);
+        if (key == null || !key.isReadKey() || key.isRevoked()) {
+            return Map.of("", "That read key does not exist or was revoked.");
+        }
+        Integer value;
+        try {
+            value = limit == null || limit.isBlank() ? null : Integer.valueOf(limit.strip());
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value != null && (value < 1 || value > 1_000_000)) {
+            return Map.of("limit", "Give a whole number of requests from 1 to 1,000,000, or leave it empty for"
+                    + " the default.");
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("rate_limit", key.rateLimit);
+        key.rateLimit = value;
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("rate_limit", value);
+        audit.record(admin.id, "set_limit", "api_token", key.id, before, after);
+        return Map.of();
     }
 
     /** Signs the account out everywhere: every cookie issued before stops working. */

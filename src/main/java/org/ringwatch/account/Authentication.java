@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 
@@ -106,6 +105,12 @@ public class Authentication implements HttpAuthenticationMechanism {
                 .build();
     }
 
+    /** The account a sign-in cookie stands for, unless it was disabled or signed out everywhere since. */
+    static Optional<Account> accountOf(SessionCookies.Session session) {
+        return Account.<Account>findByIdOptional(session.accountId())
+                .filter(a -> !a.isDisabled() && a.sessionEpoch == session.epoch());
+    }
+
     @ApplicationScoped
     static class TokenProvider implements IdentityProvider<TokenRequest> {
         @Override
@@ -117,11 +122,8 @@ public class Authentication implements HttpAuthenticationMechanism {
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> {
                 ApiToken token = ApiToken.findActive(request.token)
-                        .filter(t -> !t.account.isDisabled())
                         .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked token"));
-                if (token.lastUsedAt == null || token.lastUsedAt.isBefore(OffsetDateTime.now().minusMinutes(5))) {
-                    token.lastUsedAt = OffsetDateTime.now();   // coarse, to spare a write per request
-                }
+                token.markUsed();
                 return identityOf(token.account);
             }));
         }
@@ -137,8 +139,7 @@ public class Authentication implements HttpAuthenticationMechanism {
         @Override
         public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> {
-                Account account = Account.<Account>findByIdOptional(request.session.accountId())
-                        .filter(a -> !a.isDisabled() && a.sessionEpoch == request.session.epoch())
+                Account account = accountOf(request.session)
                         .orElseThrow(() -> new AuthenticationFailedException("session ended"));
                 return identityOf(account);
             }));

@@ -35,21 +35,29 @@ public class ModerationPages {
         static native TemplateInstance invitations(List<Invitation> invitations, String email, String role,
                 String days, Map<String, String> errors, String link, List<Role> grantable);
 
-        static native TemplateInstance users(List<Account> accounts, Map<String, String> errors);
+        static native TemplateInstance users(List<Account> accounts, Map<String, String> errors,
+                List<KeyRow> readKeys, String readRates);
 
         static native TemplateInstance audit(List<AuditLog.Line> entries);
+    }
+
+    /** A read key on the people page: the limit as its form shows it, and that form's error if it came back. */
+    public record KeyRow(ApiToken key, String limit, String error) {
     }
 
     private final CurrentAccount me;
     private final AccountService accounts;
     private final RingWatchConfig config;
     private final AuditLog auditLog;
+    private final ReadLimits limits;
 
-    public ModerationPages(CurrentAccount me, AccountService accounts, RingWatchConfig config, AuditLog auditLog) {
+    public ModerationPages(CurrentAccount me, AccountService accounts, RingWatchConfig config, AuditLog auditLog,
+            ReadLimits limits) {
         this.me = me;
         this.accounts = accounts;
         this.config = config;
         this.auditLog = auditLog;
+        this.limits = limits;
     }
 
     @GET
@@ -94,7 +102,7 @@ public class ModerationPages {
     @GET
     @Path("users")
     public TemplateInstance users() {
-        return Templates.users(Account.oldestFirst(), Map.of());
+        return users(Map.of(), null, null);
     }
 
     @POST
@@ -104,9 +112,32 @@ public class ModerationPages {
     public Response administer(@PathParam("id") long id, @RestForm String role, @RestForm boolean disabled) {
         Map<String, String> errors = accounts.administer(me.require(), id, role, disabled);
         if (!errors.isEmpty()) {
-            return Response.status(422).entity(Templates.users(Account.oldestFirst(), errors)).build();
+            return Response.status(422).entity(users(errors, null, null)).build();
         }
         return Flash.redirect("/moderation/users", "Account updated.");
+    }
+
+    /**
+     * An admin gives one read key a limit of its own (requests per window), or clears it back to
+     * the configured default; the anonymous and default limits are configuration.
+     */
+    @POST
+    @Path("tokens/{id}/limit")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setKeyLimit(@PathParam("id") long id, @RestForm String limit) {
+        Map<String, String> errors = accounts.setKeyLimit(me.require(), id, limit);
+        if (!errors.isEmpty()) {
+            return Response.status(422).entity(users(errors, id, limit)).build();
+        }
+        return Flash.redirect("/moderation/users", "Read key limit saved.");
+    }
+
+    private TemplateInstance users(Map<String, String> errors, Long editedKey, String limitInput) {
+        List<KeyRow> keys = ApiToken.activeReadKeys().stream().map(k -> k.id.equals(editedKey)
+                ? new KeyRow(k, limitInput == null ? "" : limitInput, errors.get("limit"))
+                : new KeyRow(k, k.rateLimit == null ? "" : k.rateLimit.toString(), null)).toList();
+        return Templates.users(Account.oldestFirst(), errors, keys, limits.summary());
     }
 
     @GET

@@ -1,7 +1,8 @@
 /**
- * Accounts and who is signed in: roles, the sign-in cookie and its throttling, API tokens,
+ * Accounts and who is signed in: roles, the sign-in cookie and its throttling, API tokens and
+ * the read keys that raise the read rate limit (with the one filter that applies it),
  * invitations and the first admin, with the account, sign-in and moderation pages and the token
- * API. Plumbing under every feature: it imports no feature, and features ask it who the
- * viewer is.
+ * and read-key APIs. Plumbing under every feature: it imports no feature, and features ask it
+ * who the viewer is.
  */
 package org.ringwatch.account;

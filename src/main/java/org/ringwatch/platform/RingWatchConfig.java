@@ -90,6 +90,43 @@ public interface RingWatchConfig {
 
     Admin admin();
 
+    RateLimit rateLimit();
+
+    /**
+     * How fast clients may read the API, documents, search and feeds (account/ReadLimits). Each
+     * client has a token bucket of {@code limit} requests that refills evenly over {@link #window()}.
+     * The buckets live in each instance's memory: with several instances behind a balancer, a
+     * client gets up to these limits on each instance it reaches.
+     */
+    interface RateLimit {
+        /** Off: no limit and no RateLimit headers (for a private deployment or a load test). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The period the limits below are counted over. */
+        @WithDefault("1M")
+        java.time.Duration window();
+
+        /** Requests per window from one client address without a key (a proxy's clients share it). */
+        @WithDefault("120")
+        int anonymous();
+
+        /**
+         * Requests per window for a read key without a limit of its own, and for a signed-in
+         * person (sign-in cookie or personal token), counted per account.
+         */
+        @WithDefault("1200")
+        int key();
+
+        /** Clients whose buckets are kept in memory at once; the least recent go first. */
+        @WithDefault("100000")
+        long maxClients();
+
+        /** Active read keys one account may hold: each key has its own bucket. */
+        @WithDefault("5")
+        int keysPerAccount();
+    }
+
     interface Session {
         /**
          * Secret the login cookie is encrypted with (any string; at least 32 characters). Every
