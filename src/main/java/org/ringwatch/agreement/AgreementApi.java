@@ -24,6 +24,7 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.QueryDates;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.api.Paging;
 import org.ringwatch.platform.RingWatchConfig;
@@ -31,7 +32,6 @@ import org.ringwatch.state.State;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +161,8 @@ public class AgreementApi {
             }
         }
         List<Agreement> rows = agreements.page(new AgreementList.Filter(stateCode, agencyId, wantedKind, topic,
-                wantedState, date(signedFrom, "signed_from"), date(signedTo, "signed_to"), after), pageSize + 1);
+                wantedState, QueryDates.parse("signed_from", signedFrom), QueryDates.parse("signed_to", signedTo),
+                after), pageSize + 1);
         return Paging.respond(rows, pageSize, a -> AgreementJson.of(views.summary(a)),
                 a -> Cursor.encode(String.valueOf(a.id)), uri, config);
     }
@@ -264,17 +265,6 @@ public class AgreementApi {
 
     private static RuntimeException notFound(long id) {
         return ApiProblem.notFound("No agreement " + id + " that you may see.");
-    }
-
-    private static LocalDate date(String value, String parameter) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badParameter(parameter, parameter + " must be YYYY-MM-DD; got '" + value + "'");
-        }
     }
 
     private static List<String> codes(Vocabulary.Coded[] values) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.QueryDates;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.platform.Today;
 import org.ringwatch.state.State;
@@ -13,7 +14,6 @@ import org.ringwatch.state.State;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -77,24 +77,12 @@ public class DocumentList {
                                 + Arrays.stream(FileType.values()).map(FileType::code)
                                 .collect(Collectors.joining(", ")) + "; got '" + type + "'"));
             }
-            LocalDate from = date("published_from", publishedFrom);
-            LocalDate to = date("published_to", publishedTo);
+            LocalDate from = QueryDates.parse("published_from", publishedFrom);
+            LocalDate to = QueryDates.parse("published_to", publishedTo);
             if (from != null && to != null && to.isBefore(from)) {
                 throw ApiProblem.badParameter("published_to", "published_to is before published_from");
             }
             return new Filters(stateCode, agencyId, requestId, fileType, from, to, Sort.of(sort));
-        }
-
-        private static LocalDate date(String parameter, String raw) {
-            if (blank(raw)) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(raw.strip());
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.badParameter(parameter, parameter + " must be a date like 2019-06-30; got '" + raw
-                        + "'");
-            }
         }
 
         private static boolean blank(String raw) {

@@ -2,10 +2,10 @@ package org.ringwatch.search;
 
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.QueryDates;
 import org.ringwatch.state.State;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** Turns the search parameters, as typed, into filters; a bad one names itself. */
 final class SearchQuery {
@@ -32,18 +32,8 @@ final class SearchQuery {
                 throw ApiProblem.badParameter("request", "request must be a request id (a whole number)");
             }
         }
-        return new Search.Filters(stateCode, agencyId, requestId, date("from", from), date("to", to));
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (!present(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badParameter(name, name + " must be a date as YYYY-MM-DD");
-        }
+        return new Search.Filters(stateCode, agencyId, requestId, QueryDates.parse("from", from),
+                QueryDates.parse("to", to));
     }
 
     static boolean present(String value) {

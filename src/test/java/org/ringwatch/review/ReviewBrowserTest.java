@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ringwatch.account.Fixtures;
 import org.ringwatch.agreement.AgreementFixtures;
@@ -66,7 +65,7 @@ class ReviewBrowserTest {
         AgreementFixtures.Scene scene = agreements.scene("Thornwick");
         long id = scene.upload("response.pdf", ReviewTest.flaggedLetter());
 
-        signIn(scene.moderator().email);
+        chromium.signIn(url(""), scene.moderator().email, Fixtures.PASSWORD);
         driver.get(url("/moderation/review"));
         follow(driver.findElement(By.cssSelector("a[href=\"/documents/" + id + "\"]")));
 
@@ -112,16 +111,6 @@ class ReviewBrowserTest {
 
     private Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
-    }
-
-    private void signIn(String email) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.cssSelector("form[action=\"/login\"] button[type=submit]")).click();
-        wait.until(Chromium.left(page));
-        wait.until(ExpectedConditions.urlToBe(url("/dashboard")));
     }
 
     private String url(String path) {
