@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.api.ApiProblem;
@@ -80,7 +81,8 @@ public class ReadKeyApi {
     @Operation(summary = "Revoke one of your read keys; it is refused (401) from then on")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "Not one of your active read keys")
-    public Response revoke(@PathParam("id") long id) {
+    public Response revoke(@Parameter(description = "The read key's id, as GET /api/v1/read-keys lists it",
+            example = "1") @PathParam("id") long id) {
         boolean own = ApiToken.ofAccount(me.require(), ApiToken.Kind.READ).stream()
                 .anyMatch(k -> k.id == id && !k.isRevoked());
         if (!own || accounts.revokeToken(me.require(), id).isEmpty()) {
