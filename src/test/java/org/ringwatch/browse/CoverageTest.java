@@ -3,6 +3,7 @@ package org.ringwatch.browse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -198,6 +199,31 @@ class CoverageTest {
         assertEquals(1, reference.stream().filter(sql -> sql.contains(" from holiday_rule ")).count(), busy.toString());
         assertTrue(reference.stream().allMatch(sql -> sql.matches(".* from (records_law|source|holiday_rule) .*")),
                 busy.toString());
+    }
+
+    @Test
+    void shouldGiveTheSameFiguresThroughTheApi() throws IOException {
+        Scene s = scene();
+        Coverage before = s.before();
+        JsonPath states = given().queryParam("all", "true").when().get("/api/v1/coverage").then().statusCode(200)
+                .extract().jsonPath();
+        // The same eight invented agencies as the hand count below.
+        String oregon = "items.find { it.state == 'OR' }.";
+        assertEquals(before.agencies() + 8, states.getLong(oregon + "partner_agencies"));
+        assertEquals(before.obtained() + 1, states.getLong(oregon + "obtained"));
+        assertEquals(before.noAgreement() + 1, states.getLong(oregon + "no_agreement"));
+        assertEquals(before.withheld() + 1, states.getLong(oregon + "withheld"));
+        assertEquals(before.waiting() + 2, states.getLong(oregon + "waiting"));
+        assertEquals(before.notAsked() + 3, states.getLong(oregon + "not_asked"));
+        assertEquals("/coverage/agencies?state=OR&status=not_asked", states.getString(oregon + "lists.not_asked"));
+        long national = given().when().get("/api/v1/coverage/national").then().statusCode(200).extract().jsonPath()
+                .getLong("partner_agencies");
+        assertEquals(states.getList("items.partner_agencies", Long.class).stream().mapToLong(Long::longValue).sum(),
+                national);
+        String csv = given().queryParam("format", "csv").queryParam("limit", "200").when().get("/api/v1/coverage")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("state,state_name,partner_agencies,asked,waiting,obtained,no_agreement,withheld,"
+                + "not_asked,share_asked,share_obtained,share_not_asked,lists.agencies,"), csv);
     }
 
     @Test
