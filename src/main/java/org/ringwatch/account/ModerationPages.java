@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,9 @@ import java.util.Map;
 @RolesAllowed(Role.MODERATOR_NAME)
 public class ModerationPages {
 
+    /** Audit entries on one page; the page links the older ones. */
+    static final int AUDIT_PAGE = 100;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index();
@@ -38,7 +42,7 @@ public class ModerationPages {
         static native TemplateInstance users(List<Account> accounts, Map<String, String> errors,
                 List<KeyRow> readKeys, String readRates);
 
-        static native TemplateInstance audit(List<AuditLog.Line> entries);
+        static native TemplateInstance audit(List<AuditLog.Line> entries, Long older);
     }
 
     /** A read key on the people page: the limit as its form shows it, and that form's error if it came back. */
@@ -142,8 +146,10 @@ public class ModerationPages {
 
     @GET
     @Path("audit")
-    public TemplateInstance audit() {
-        return Templates.audit(auditLog.latest(300));
+    public TemplateInstance audit(@QueryParam("before") Long before) {
+        List<AuditLog.Line> entries = auditLog.latest(AUDIT_PAGE + 1, before);
+        List<AuditLog.Line> shown = entries.stream().limit(AUDIT_PAGE).toList();
+        return Templates.audit(shown, entries.size() > AUDIT_PAGE ? shown.get(shown.size() - 1).id() : null);
     }
 
     private List<Role> grantable() {

@@ -57,15 +57,16 @@ public class AuditLog {
         this.em = em;
     }
 
-    /** The latest {@code limit} entries, newest first. */
-    public List<Line> latest(int limit) {
+    /** The latest {@code limit} entries before entry {@code beforeId} (null: the newest), newest first. */
+    public List<Line> latest(int limit, Long beforeId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT l.id, l.occurred_at, a.display_name, l.actor_id, l.action, l.entity_type, l.entity_id,
                        l.before_state::text, l.after_state::text
                   FROM audit_log l LEFT JOIN account a ON a.id = l.actor_id
-                 ORDER BY l.occurred_at DESC, l.id DESC
-                 LIMIT ?1""").setParameter(1, limit).getResultList();
+                 WHERE CAST(?2 AS bigint) IS NULL OR l.id < ?2
+                 ORDER BY l.id DESC
+                 LIMIT ?1""").setParameter(1, limit).setParameter(2, beforeId).getResultList();
         return rows.stream().map(r -> new Line(((Number) r[0]).longValue(), time(r[1]),
                 r[3] == null ? "RingWatch" : (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
                 (String) r[4], (String) r[5], (String) r[6], AuditDiff.between((String) r[7], (String) r[8])))

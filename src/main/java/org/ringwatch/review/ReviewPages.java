@@ -4,10 +4,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.account.Role;
+import org.ringwatch.agency.Agency;
 
 import java.util.List;
 
@@ -19,7 +22,7 @@ public class ReviewPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReviewQueue.Waiting> waiting, boolean more);
+        static native TemplateInstance queue(List<ReviewQueue.Waiting> waiting, String next, Agency agency);
     }
 
     private final ReviewQueue queue;
@@ -28,9 +31,19 @@ public class ReviewPages {
         this.queue = queue;
     }
 
+    /**
+     * @param agency only this agency's ("OR/salem-police-department"); an unknown one is a 404
+     * @param after  the next page's cursor, from the page before
+     */
     @GET
-    public TemplateInstance queue() {
-        List<ReviewQueue.Waiting> waiting = queue.waiting();
-        return Templates.queue(waiting.stream().limit(ReviewQueue.LIMIT).toList(), waiting.size() > ReviewQueue.LIMIT);
+    public TemplateInstance queue(@QueryParam("agency") String agency, @QueryParam("after") String after) {
+        Agency only = agency == null || agency.isBlank() ? null
+                : Agency.findByKey(agency).orElseThrow(NotFoundException::new);
+        List<ReviewQueue.Waiting> waiting = queue.waiting(only == null ? null : only.id, after);
+        List<ReviewQueue.Waiting> shown = waiting.stream().limit(ReviewQueue.LIMIT).toList();
+        String next = waiting.size() > ReviewQueue.LIMIT ? "/moderation/review?"
+                + (only == null ? "" : "agency=" + only.stateCode + "/" + only.slug + "&")
+                + "after=" + shown.get(shown.size() - 1).cursor() : null;
+        return Templates.queue(shown, next, only);
     }
 }

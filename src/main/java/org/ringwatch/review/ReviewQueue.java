@@ -2,6 +2,7 @@ package org.ringwatch.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.ringwatch.api.Cursor;
 import org.ringwatch.document.PersonalDataFlag;
 import org.ringwatch.platform.Today;
 
@@ -20,8 +21,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class ReviewQueue {
 
-    /** The most shown at once; a queue longer than this says so. */
-    static final int LIMIT = 300;
+    /** Shown at once; the page links the next ones. */
+    static final int LIMIT = 50;
 
     /**
      * One thing waiting.
@@ -30,7 +31,7 @@ public class ReviewQueue {
      * @param note      what else a moderator should know first, or null
      */
     public record Waiting(String kind, long id, String title, String agencyName, String agencyPath, String by,
-            LocalDate since, long daysWaiting, int openItems, String note) {
+            LocalDate since, long daysWaiting, int openItems, String note, String cursor) {
 
         public String path() {
             return ("document".equals(kind) ? "/documents/" : "/agreements/") + id;
@@ -41,7 +42,9 @@ public class ReviewQueue {
         }
     }
 
+    /** Both kinds in one list: its order (oldest first) is also its keyset. */
     private static final String QUEUE = """
+            SELECT * FROM (
             SELECT 'document' AS kind, d.id, d.original_name AS title, ag.name, ag.state_code, ag.slug,
                    u.display_name, d.created_at AS since, %s AS open_items,
                    CASE WHEN d.status = 'ocr_unavailable' THEN 'some pages have no text yet (OCR is not installed)'
@@ -54,15 +57,20 @@ public class ReviewQueue {
               LEFT JOIN records_request r ON r.id = d.request_id
              WHERE d.visibility = 'private' AND d.status IN ('ready', 'ocr_unavailable')
                AND (r.id IS NULL OR r.status <> 'draft')
+               AND (CAST(:agency AS bigint) IS NULL OR d.agency_id = :agency)
             UNION ALL
             SELECT 'agreement', a.id, a.title, ag.name, ag.state_code, ag.slug, u.display_name, a.created_at, 0, NULL
               FROM agreement a
               JOIN agency ag ON ag.id = a.agency_id
               JOIN account u ON u.id = a.created_by
              WHERE a.visibility = 'draft'
+               AND (CAST(:agency AS bigint) IS NULL OR a.agency_id = :agency)
+            ) waiting
+             WHERE CAST(:afterSince AS timestamptz) IS NULL
+                OR (since, kind, id) > (CAST(:afterSince AS timestamptz), CAST(:afterKind AS text), CAST(:afterId AS bigint))
              ORDER BY since, kind, id
-             LIMIT %d
-            """.formatted(PersonalDataFlag.UNRESOLVED_OF_D, LIMIT + 1);
+             LIMIT :limit
+            """.formatted(PersonalDataFlag.UNRESOLVED_OF_D);
 
     private final EntityManager em;
     private final Today today;
@@ -72,21 +80,31 @@ public class ReviewQueue {
         this.today = today;
     }
 
-    /** Up to {@link #LIMIT} + 1 things, so the page can say there are more. */
-    public List<Waiting> waiting() {
+    /**
+     * Up to {@link #LIMIT} + 1 things after {@code cursor} (null: from the oldest), so the page can
+     * link the next ones; of one agency, or of all ({@code agencyId} null).
+     */
+    public List<Waiting> waiting(Long agencyId, String cursor) {
+        List<String> after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.strip(), 3);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(QUEUE).getResultList();
+        List<Object[]> rows = em.createNativeQuery(QUEUE).setParameter("agency", agencyId)
+                .setParameter("afterSince", after == null ? null : after.get(0))
+                .setParameter("afterKind", after == null ? null : after.get(1))
+                .setParameter("afterId", after == null ? null : after.get(2))
+                .setParameter("limit", LIMIT + 1).getResultList();
         LocalDate now = today.date();
         return rows.stream().map(r -> {
-            LocalDate since = day(r[7]);
-            return new Waiting((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                    "/agencies/" + ((String) r[4]).toLowerCase(Locale.ROOT) + "/" + r[5], (String) r[6], since,
-                    Math.max(0, ChronoUnit.DAYS.between(since, now)), ((Number) r[8]).intValue(), (String) r[9]);
+            Instant at = instant(r[7]);
+            LocalDate since = at.atZone(Today.ZONE).toLocalDate();
+            long id = ((Number) r[1]).longValue();
+            return new Waiting((String) r[0], id, (String) r[2], (String) r[3],
+                    "/agencies/" + ((String) r[4]).strip().toLowerCase(Locale.ROOT) + "/" + r[5], (String) r[6], since,
+                    Math.max(0, ChronoUnit.DAYS.between(since, now)), ((Number) r[8]).intValue(), (String) r[9],
+                    Cursor.encode(at.toString(), (String) r[0], String.valueOf(id)));
         }).toList();
     }
 
-    private static LocalDate day(Object value) {
-        Instant instant = value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
-        return instant.atZone(Today.ZONE).toLocalDate();
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
     }
 }

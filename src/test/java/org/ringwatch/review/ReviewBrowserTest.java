@@ -66,7 +66,7 @@ class ReviewBrowserTest {
         long id = scene.upload("response.pdf", ReviewTest.flaggedLetter());
 
         chromium.signIn(url(""), scene.moderator().email, Fixtures.PASSWORD);
-        driver.get(url("/moderation/review"));
+        driver.get(url("/moderation/review?agency=" + scene.agency().stateCode + "/" + scene.agency().slug));
         follow(driver.findElement(By.cssSelector("a[href=\"/documents/" + id + "\"]")));
 
         WebElement thumbnail = driver.findElement(By.cssSelector("img.thumbnail"));

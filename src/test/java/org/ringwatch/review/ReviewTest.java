@@ -153,8 +153,9 @@ class ReviewTest {
                 .post("/api/v1/agreements").then().statusCode(201).extract().jsonPath().getLong("id");
         long published = scene.uploadPublished("published.pdf", Papers.textPdf(List.of(List.of("Nothing personal."))));
 
-        String queue = fixtures.browser(scene.moderator()).when().get("/moderation/review").then().statusCode(200)
-                .extract().asString();
+        // One agency's queue: the whole one holds what every other test left waiting, oldest first.
+        String queue = fixtures.browser(scene.moderator()).queryParam("agency", scene.agency().stateCode + "/"
+                + scene.agency().slug).when().get("/moderation/review").then().statusCode(200).extract().asString();
         int first = queue.indexOf("href=\"/documents/" + flagged + "\"");
         int second = queue.indexOf("href=\"/documents/" + mou + "\"");
         int third = queue.indexOf("href=\"/agreements/" + agreement + "\"");
@@ -167,6 +168,8 @@ class ReviewTest {
         assertThat(flaggedRow.replaceAll("<[^>]+>", ""), containsString(scene.agency().name));
 
         fixtures.browser(scene.author()).when().get("/moderation/review").then().statusCode(403);
+        fixtures.browser(scene.moderator()).queryParam("agency", "OR/no-such-agency").when().get("/moderation/review")
+                .then().statusCode(404);
         given().redirects().follow(false).when().get("/moderation/review").then().statusCode(303)
                 .header("Location", containsString("/login?next="));
     }
