@@ -132,10 +132,10 @@ public class DocumentApi {
         DocumentList.Sync sync = documents.sync(filters, since, ask.cursor());
         Response changes = ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> documents.changes(sync,
                 after, size), change -> change, DocumentList.Change.class, sync::cursorOf), uri, config, json);
-        // The next poll's mark only once the whole window is served: a client that took it from
+        // The next poll's mark only once every page is served: a client that took it from
         // the first page would skip what the later pages hold.
         boolean last = ask.all() || changes.getHeaderString("Link") == null;
-        return last ? Response.fromResponse(changes).header("Link", sync.upto().link(uri, config)).build() : changes;
+        return last ? Response.fromResponse(changes).header("Link", sync.mark().link(uri, config)).build() : changes;
     }
 
     @GET

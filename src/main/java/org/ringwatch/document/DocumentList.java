@@ -74,14 +74,14 @@ public class DocumentList {
     }
 
     /**
-     * One sync: its filters, where it starts and where it ends. The end is fixed on the first
-     * page and carried by the cursor, so every page is the same window and the mark handed back
-     * on the last page is the one the first page read.
+     * One sync: its filters, where it starts, and the mark its last page hands back. The mark is
+     * read before the first page and carried by the cursor: what changes while the client pages
+     * is at or above it, so it comes again in the next poll even where a page already passed it.
      */
-    public record Sync(Filters filters, Watermark since, Watermark upto) {
+    public record Sync(Filters filters, Watermark since, Watermark mark) {
 
         public String cursorOf(Change change) {
-            return Cursor.encode(String.valueOf(change.id()), upto.xid(), upto.day().toString());
+            return Cursor.encode(String.valueOf(change.id()), mark.xid(), mark.day().toString());
         }
     }
 
@@ -237,8 +237,8 @@ public class DocumentList {
     }
 
     /**
-     * Starts or continues a sync from {@code since}: a first page reads its end now, a later one
-     * takes it from the cursor.
+     * Starts or continues a sync from {@code since}: a first page reads the mark to hand back
+     * now, a later one takes it from the cursor.
      */
     public Sync sync(Filters filters, Watermark since, String cursor) {
         if (filters.sort() != Sort.ID) {
@@ -253,9 +253,12 @@ public class DocumentList {
 
     /**
      * Up to {@code limit} changes of a sync after {@code cursor} (null: from the start): every
-     * document that was ever published whose public side changed in the window, as it is now —
+     * document that was ever published whose public side changed since the mark, as it is now —
      * an item when the public may see it, a tombstone when not. A document never published is
-     * neither: the public never saw it. An embargo that ran out in the window counts as a change.
+     * neither: the public never saw it. An embargo that ran out since the mark's day counts as a
+     * change. There is no upper bound: a change committed after the mark was read is sent now and again
+     * in the next poll (its transaction is at or above the mark handed back), never held back
+     * behind a transaction that is still running.
      */
     public List<Change> changes(Sync sync, String cursor, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append("""
@@ -266,7 +269,7 @@ public class DocumentList {
                 """.formatted(DocumentAccess.PUBLIC, EMBARGO_ENDED)).append(FROM).append("""
                  LEFT JOIN blob b ON b.sha256 = f.sha256
                  WHERE d.published_at IS NOT NULL
-                   AND ((%s AND d.changed_xid < CAST(:uptoXid AS xid8)) OR %s)
+                   AND (%s OR %s)
                 """.formatted(sync.since().since("d.changed_xid", "d.changed_at"), EMBARGO_ENDED));
         where(sql, sync.filters());
         List<String> after = cursor == null ? null : Cursor.decode(cursor, 3);
@@ -278,9 +281,8 @@ public class DocumentList {
         access.bindPublic(query);
         bind(query, sync.filters());
         sync.since().bindSince(query);
-        query.setParameter("uptoXid", sync.upto().xid());
         query.setParameter("sinceDay", sync.since().day());
-        query.setParameter("uptoDay", sync.upto().day());
+        query.setParameter("markDay", sync.mark().day());
         query.setParameter("zone", Today.ZONE.getId());
         if (after != null) {
             query.setParameter("afterId", after.get(0));
@@ -295,8 +297,8 @@ public class DocumentList {
         }).toList();
     }
 
-    /** The documents' request's embargo ran out in the sync's window: public now, with no row changed. */
-    private static final String EMBARGO_ENDED = "(r.embargo_until > :sinceDay AND r.embargo_until <= :uptoDay)";
+    /** The documents' request's embargo ran out since the mark's day: public now, with no row changed. */
+    private static final String EMBARGO_ENDED = "(r.embargo_until > :sinceDay AND r.embargo_until <= :markDay)";
 
     /** The cursor of a listed document in {@code sort}'s order. */
     public static String cursorOf(Item item, Sort sort) {
