@@ -26,6 +26,10 @@ public final class ApiDocs {
     public static final String FORMAT = "json (the default), csv or ndjson; overrides the Accept header, so a browser"
             + " link can ask for CSV";
     public static final String FORMAT_EXAMPLE = "json";
+    public static final String UPDATED_SINCE = "Sync: the changes since the mark the previous sync's last page"
+            + " handed back in its Link rel=\"sync\" (send it unchanged), with tombstones for what the public may no"
+            + " longer see; or, for a first sync, an ISO-8601 timestamp (1970-01-01T00:00:00Z for everything)";
+    public static final String UPDATED_SINCE_EXAMPLE = "1970-01-01T00:00:00Z";
     public static final String ALL = "true: the whole filtered list in one response, streamed, instead of a page";
     public static final String ALL_EXAMPLE = "false";
 

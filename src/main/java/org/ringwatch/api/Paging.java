@@ -7,6 +7,7 @@ import org.ringwatch.platform.RingWatchConfig;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -55,22 +56,30 @@ public final class Paging {
         return response.build();
     }
 
-    /**
-     * This request's address with {@code cursor} in place of its own: the next page's. The query
-     * is kept as the client encoded it; a URI builder would encode its escapes again
-     * ({@code agency=OR%2Fx} becoming {@code OR%252Fx}).
-     */
+    /** This request's address with {@code cursor} in place of its own: the next page's. */
     static String next(UriInfo uri, String cursor, RingWatchConfig config) {
+        return replacing(uri, config, "cursor", cursor);
+    }
+
+    /**
+     * This request's address with {@code name=value} in place of its own and without the
+     * {@code dropped} parameters. The query is kept as the client encoded it; a URI builder would
+     * encode its escapes again ({@code agency=OR%2Fx} becoming {@code OR%252Fx}).
+     */
+    static String replacing(UriInfo uri, RingWatchConfig config, String name, String value, String... dropped) {
         URI request = uri.getRequestUri();
+        List<String> gone = new ArrayList<>(List.of(dropped));
+        gone.add(name);
         StringBuilder query = new StringBuilder();
         if (request.getRawQuery() != null) {
             for (String pair : request.getRawQuery().split("&")) {
-                if (!pair.isEmpty() && !pair.equals("cursor") && !pair.startsWith("cursor=")) {
+                String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                if (!pair.isEmpty() && !gone.contains(key)) {
                     query.append(pair).append('&');
                 }
             }
         }
-        query.append("cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         String base = config.publicUrl().filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""))
                 .orElse(request.getScheme() + "://" + request.getRawAuthority());
         return base + request.getRawPath() + "?" + query;

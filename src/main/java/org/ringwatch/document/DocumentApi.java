@@ -26,6 +26,7 @@ import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.ListFormat;
 import org.ringwatch.api.ListResponses;
+import org.ringwatch.api.Watermark;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.platform.SiteAddress;
 
@@ -97,7 +98,9 @@ public class DocumentApi {
     @Operation(summary = "Public documents, oldest first (or newest published first), with keyset pagination",
             description = "Only documents anyone may see; sha256 and size are those of the file the public gets."
                     + " Follow \"next\" until it is null; CSV and NDJSON as for every list; all=true for the whole"
-                    + " filtered list.")
+                    + " filtered list. With updated_since, the changes since the previous sync: documents the public may"
+                    + " see, with updated_at, and tombstones {id, deleted: true, updated_at} for those it no longer"
+                    + " may; the last page's Link rel=\"sync\" is the next poll.")
     public Response list(
             @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
             @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE) @QueryParam("agency") String agency,
@@ -114,13 +117,25 @@ public class DocumentApi {
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
             @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @Parameter(description = ApiDocs.UPDATED_SINCE, example = ApiDocs.UPDATED_SINCE_EXAMPLE)
+            @QueryParam(Watermark.PARAMETER) String updatedSince,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
         DocumentList.Filters filters = DocumentList.Filters.of(state, agency, request, type, publishedFrom,
                 publishedTo, sort);
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> documents.page(filters, after,
-                size), item -> item, DocumentList.Item.class, item -> DocumentList.cursorOf(item, filters.sort())),
-                uri, config, json);
+        Watermark since = Watermark.parse(updatedSince);
+        if (since == null) {
+            return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> documents.page(filters, after,
+                    size), item -> item, DocumentList.Item.class, item -> DocumentList.cursorOf(item, filters.sort())),
+                    uri, config, json);
+        }
+        DocumentList.Sync sync = documents.sync(filters, since, ask.cursor());
+        Response changes = ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> documents.changes(sync,
+                after, size), change -> change, DocumentList.Change.class, sync::cursorOf), uri, config, json);
+        // The next poll's mark only once every page is served: a client that took it from
+        // the first page would skip what the later pages hold.
+        boolean last = ask.all() || changes.getHeaderString("Link") == null;
+        return last ? Response.fromResponse(changes).header("Link", sync.mark().link(uri, config)).build() : changes;
     }
 
     @GET

@@ -1,5 +1,7 @@
 package org.ringwatch.document;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -8,9 +10,11 @@ import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.QueryDates;
 import org.ringwatch.api.Cursor;
+import org.ringwatch.api.Watermark;
 import org.ringwatch.platform.Today;
 import org.ringwatch.state.State;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +35,54 @@ public class DocumentList {
     public record Item(long id, Long request, String agency, String agencyName, String state, String name,
             String type, Integer pageCount, String sha256, long size, OffsetDateTime publishedAt, String page,
             String file) {
+    }
+
+    /**
+     * A document in a sync ({@code updated_since}): as {@link Item} lists it with when it last
+     * changed, or, once the public may no longer see it, a tombstone that says only which it was.
+     * The components are the CSV's columns (a tombstone's other cells empty); the JSON is
+     * {@link Live} or {@link Tombstone}, so a tombstone is exactly {"id", "deleted", "updated_at"}.
+     */
+    public record Change(long id, Long request, String agency, String agencyName, String state, String name,
+            String type, Integer pageCount, String sha256, Long size, OffsetDateTime publishedAt, String page,
+            String file, OffsetDateTime updatedAt, boolean deleted) {
+
+        static Change of(Item item, OffsetDateTime updatedAt) {
+            return new Change(item.id(), item.request(), item.agency(), item.agencyName(), item.state(), item.name(),
+                    item.type(), item.pageCount(), item.sha256(), item.size(), item.publishedAt(), item.page(),
+                    item.file(), updatedAt, false);
+        }
+
+        static Change tombstone(long id, OffsetDateTime updatedAt) {
+            return new Change(id, null, null, null, null, null, null, null, null, null, null, null, null, updatedAt,
+                    true);
+        }
+
+        @JsonValue
+        Object json() {
+            return deleted ? new Tombstone(id, true, updatedAt) : new Live(new Item(id, request, agency, agencyName,
+                    state, name, type, pageCount, sha256, size, publishedAt, page, file), updatedAt, false);
+        }
+    }
+
+    /** A listed document in a sync: the item and when it last changed. */
+    record Live(@JsonUnwrapped Item item, OffsetDateTime updatedAt, boolean deleted) {
+    }
+
+    /** A document the public could see and no longer may: withheld, a page withheld in a file with no public copy, its request embargoed. */
+    record Tombstone(long id, boolean deleted, OffsetDateTime updatedAt) {
+    }
+
+    /**
+     * One sync: its filters, where it starts, and the mark its last page hands back. The mark is
+     * read before the first page and carried by the cursor: what changes while the client pages
+     * is at or above it, so it comes again in the next poll even where a page already passed it.
+     */
+    public record Sync(Filters filters, Watermark since, Watermark mark) {
+
+        public String cursorOf(Change change) {
+            return Cursor.encode(String.valueOf(change.id()), mark.xid(), mark.day().toString());
+        }
     }
 
     /** The order of a list: by id (oldest first, the default) or newest published first. */
@@ -90,28 +142,59 @@ public class DocumentList {
         }
     }
 
+    /** What a listed document shows, documents aliased d, agencies a, the public file f and its blob b. */
+    private static final String COLUMNS = """
+            d.id, d.request_id, a.state_code, a.slug, a.name AS agency_name, d.original_name, d.file_type,
+            d.page_count, f.sha256, b.size_bytes, d.published_at""";
+
+    /** The file the public gets (f): the copy without withheld pages where there is one. */
+    private static final String FROM = """
+             FROM document d
+             JOIN agency a ON a.id = d.agency_id
+             LEFT JOIN records_request r ON r.id = d.request_id
+            CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM document_page w
+                                                         WHERE w.document_id = d.id AND w.withheld)
+                                       THEN d.public_blob_sha256 ELSE d.blob_sha256 END AS sha256) f
+            """;
+
     private final EntityManager em;
     private final DocumentAccess access;
+    private final Today today;
 
-    public DocumentList(EntityManager em, DocumentAccess access) {
+    public DocumentList(EntityManager em, DocumentAccess access, Today today) {
         this.em = em;
         this.access = access;
+        this.today = today;
     }
 
     /** Up to {@code limit} documents after {@code cursor} (null: from the start). */
     public List<Item> page(Filters filters, String cursor, int limit) {
         boolean newest = filters.sort() == Sort.PUBLISHED;
-        StringBuilder sql = new StringBuilder("""
-                SELECT d.id, d.request_id, a.state_code, a.slug, a.name AS agency_name, d.original_name,
-                       d.file_type, d.page_count, f.sha256, b.size_bytes, d.published_at
-                  FROM document d
-                  JOIN agency a ON a.id = d.agency_id
-                  LEFT JOIN records_request r ON r.id = d.request_id
-                 CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM document_page w
-                                                              WHERE w.document_id = d.id AND w.withheld)
-                                            THEN d.public_blob_sha256 ELSE d.blob_sha256 END AS sha256) f
-                  JOIN blob b ON b.sha256 = f.sha256
-                 WHERE\s""").append(DocumentAccess.PUBLIC);
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(FROM)
+                .append(" JOIN blob b ON b.sha256 = f.sha256 WHERE ").append(DocumentAccess.PUBLIC);
+        where(sql, filters);
+        List<String> after = cursor == null ? null : Cursor.decode(cursor, newest ? 2 : 1);
+        if (after != null) {
+            sql.append(newest ? " AND (d.published_at, d.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint))"
+                    : " AND d.id > CAST(:afterId AS bigint)");
+        }
+        sql.append(newest ? " ORDER BY d.published_at DESC, d.id DESC" : " ORDER BY d.id").append(" LIMIT :limit");
+        Query query = em.createNativeQuery(sql.toString(), Tuple.class);
+        access.bindPublic(query);
+        bind(query, filters);
+        if (after != null) {
+            if (newest) {
+                query.setParameter("afterAt", after.get(0));
+            }
+            query.setParameter("afterId", after.get(after.size() - 1));
+        }
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(DocumentList::item).toList();
+    }
+
+    private static void where(StringBuilder sql, Filters filters) {
         if (filters.state() != null) {
             sql.append(" AND a.state_code = :state");
         }
@@ -130,14 +213,9 @@ public class DocumentList {
         if (filters.publishedTo() != null) {
             sql.append(" AND d.published_at < :to");
         }
-        List<String> after = cursor == null ? null : Cursor.decode(cursor, newest ? 2 : 1);
-        if (after != null) {
-            sql.append(newest ? " AND (d.published_at, d.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint))"
-                    : " AND d.id > CAST(:afterId AS bigint)");
-        }
-        sql.append(newest ? " ORDER BY d.published_at DESC, d.id DESC" : " ORDER BY d.id").append(" LIMIT :limit");
-        Query query = em.createNativeQuery(sql.toString(), Tuple.class);
-        access.bindPublic(query);
+    }
+
+    private static void bind(Query query, Filters filters) {
         if (filters.state() != null) {
             query.setParameter("state", filters.state());
         }
@@ -156,17 +234,71 @@ public class DocumentList {
         if (filters.publishedTo() != null) {
             query.setParameter("to", filters.publishedTo().plusDays(1).atStartOfDay(Today.ZONE).toOffsetDateTime());
         }
+    }
+
+    /**
+     * Starts or continues a sync from {@code since}: a first page reads the mark to hand back
+     * now, a later one takes it from the cursor.
+     */
+    public Sync sync(Filters filters, Watermark since, String cursor) {
+        if (filters.sort() != Sort.ID) {
+            throw ApiProblem.badParameter("sort", "a sync (updated_since) lists changes in id order; leave sort out");
+        }
+        if (cursor == null) {
+            return new Sync(filters, since, Watermark.now(em, today.date()));
+        }
+        List<String> keys = Cursor.decode(cursor, 3);
+        return new Sync(filters, since, Watermark.ofKeys(keys.get(1), keys.get(2)));
+    }
+
+    /**
+     * Up to {@code limit} changes of a sync after {@code cursor} (null: from the start): every
+     * document that was ever published whose public side changed since the mark, as it is now —
+     * an item when the public may see it, a tombstone when not. A document never published is
+     * neither: the public never saw it. An embargo that ran out since the mark's day counts as a
+     * change. There is no upper bound: a change committed after the mark was read is sent now and again
+     * in the next poll (its transaction is at or above the mark handed back), never held back
+     * behind a transaction that is still running.
+     */
+    public List<Change> changes(Sync sync, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append("""
+                , (%s) AS is_public,
+                       GREATEST(d.changed_at, CASE WHEN %s
+                                                   THEN CAST(r.embargo_until AS timestamp) AT TIME ZONE :zone END)
+                       AS updated_at
+                """.formatted(DocumentAccess.PUBLIC, EMBARGO_ENDED)).append(FROM).append("""
+                 LEFT JOIN blob b ON b.sha256 = f.sha256
+                 WHERE d.published_at IS NOT NULL
+                   AND (%s OR %s)
+                """.formatted(sync.since().since("d.changed_xid", "d.changed_at"), EMBARGO_ENDED));
+        where(sql, sync.filters());
+        List<String> after = cursor == null ? null : Cursor.decode(cursor, 3);
         if (after != null) {
-            if (newest) {
-                query.setParameter("afterAt", after.get(0));
-            }
-            query.setParameter("afterId", after.get(after.size() - 1));
+            sql.append(" AND d.id > CAST(:afterId AS bigint)");
+        }
+        sql.append(" ORDER BY d.id LIMIT :limit");
+        Query query = em.createNativeQuery(sql.toString(), Tuple.class);
+        access.bindPublic(query);
+        bind(query, sync.filters());
+        sync.since().bindSince(query);
+        query.setParameter("sinceDay", sync.since().day());
+        query.setParameter("markDay", sync.mark().day());
+        query.setParameter("zone", Today.ZONE.getId());
+        if (after != null) {
+            query.setParameter("afterId", after.get(0));
         }
         query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
-        return rows.stream().map(DocumentList::item).toList();
+        return rows.stream().map(t -> {
+            OffsetDateTime updatedAt = time(t.get("updated_at"));
+            return Boolean.TRUE.equals(t.get("is_public")) ? Change.of(item(t), updatedAt)
+                    : Change.tombstone(((Number) t.get("id")).longValue(), updatedAt);
+        }).toList();
     }
+
+    /** The documents' request's embargo ran out since the mark's day: public now, with no row changed. */
+    private static final String EMBARGO_ENDED = "(r.embargo_until > :sinceDay AND r.embargo_until <= :markDay)";
 
     /** The cursor of a listed document in {@code sort}'s order. */
     public static String cursorOf(Item item, Sort sort) {
@@ -177,13 +309,15 @@ public class DocumentList {
     private static Item item(Tuple t) {
         long id = ((Number) t.get("id")).longValue();
         String state = ((String) t.get("state_code")).strip();
-        Object published = t.get("published_at");
-        OffsetDateTime publishedAt = published instanceof OffsetDateTime time ? time
-                : ((java.time.Instant) published).atOffset(ZoneOffset.UTC);
+        OffsetDateTime publishedAt = time(t.get("published_at"));
         return new Item(id, t.get("request_id") == null ? null : ((Number) t.get("request_id")).longValue(),
                 state + "/" + t.get("slug"), (String) t.get("agency_name"), state, (String) t.get("original_name"),
                 (String) t.get("file_type"), t.get("page_count") == null ? null : ((Number) t.get("page_count")).intValue(),
                 ((String) t.get("sha256")).strip(), ((Number) t.get("size_bytes")).longValue(), publishedAt,
                 "/documents/" + id, "/api/v1/documents/" + id + "/file");
+    }
+
+    private static OffsetDateTime time(Object value) {
+        return value instanceof OffsetDateTime time ? time : ((Instant) value).atOffset(ZoneOffset.UTC);
     }
 }
