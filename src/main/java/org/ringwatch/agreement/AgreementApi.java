@@ -149,6 +149,45 @@ public class AgreementApi {
     }
 
     @GET
+    @Path("clauses")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
+    @Operation(summary = "The clauses of the agreements you may see, as a list of their own",
+            description = "Every clause of the agreements GET /api/v1/agreements lists with the same filters, in its"
+                    + " order (newest agreement first), each agreement's clauses by topic; agreement_id joins them to"
+                    + " the agreements' CSV. A quote from a page withheld from you is null and its citation says"
+                    + " withheld; each figure is a column of its own. CSV and NDJSON as for every list; all=true for"
+                    + " the whole list.")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
+    public Response clauses(
+            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
+            @QueryParam("agency") String agency,
+            @Parameter(description = "A kind code, as /api/v1/agreements/vocabulary lists them", example = "mou")
+            @QueryParam("kind") String kind,
+            @Parameter(description = "Agreements with this clause (all their clauses are listed), a code as"
+                    + " /api/v1/agreements/vocabulary lists them", example = "confidentiality")
+            @QueryParam("clause") String clause,
+            @Parameter(description = "With clause: present, struck, absent or unknown (default: present or struck)",
+                    example = "present") @QueryParam("clause_state") String clauseState,
+            @Parameter(description = "Signed on or after this day, YYYY-MM-DD", example = "2018-01-01")
+            @QueryParam("signed_from") String signedFrom,
+            @Parameter(description = "Signed on or before this day, YYYY-MM-DD", example = "2020-12-31")
+            @QueryParam("signed_to") String signedTo,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwH2NvbmZpZGVudGlhbGl0eQ")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        AgreementList.Filter filter = AgreementList.Filter.of(state, agency, kind, clause, clauseState, signedFrom,
+                signedTo);
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, after,
+                size), AgreementJson.ListedClauseJson::of, AgreementJson.ListedClauseJson.class,
+                AgreementList::cursorOf), uri, config, json);
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "One agreement with its clauses, citations (document, SHA-256, page) and dates")
     @APIResponse(responseCode = "404", description = "No such agreement, or a draft you may not see")

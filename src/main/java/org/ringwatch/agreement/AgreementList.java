@@ -10,6 +10,7 @@ import org.ringwatch.api.QueryDates;
 import org.ringwatch.state.State;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,10 @@ public class AgreementList {
 
     private final EntityManager em;
     private final AgreementAccess access;
+    private final AgreementViews views;
 
-    public AgreementList(EntityManager em, AgreementAccess access) {
+    public AgreementList(EntityManager em, AgreementAccess access, AgreementViews views) {
+        this.views = views;
         this.em = em;
         this.access = access;
     }
@@ -91,11 +94,61 @@ public class AgreementList {
     }
 
     static long afterId(String cursor) {
+        return number(Cursor.decode(cursor, 1).get(0));
+    }
+
+    private static long number(String key) {
         try {
-            return Long.parseLong(Cursor.decode(cursor, 1).get(0));
+            return Long.parseLong(key);
         } catch (NumberFormatException e) {
             throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
         }
+    }
+
+    /** A clause of a listed agreement, as its viewer may see it (a quote from a page withheld from them is null). */
+    public record ListedClause(AgreementView view, AgreementView.ClauseLine clause) {
+    }
+
+    /** The cursor of a listed clause: its agreement's id and its topic, clauses following agreements' order. */
+    public static String cursorOf(ListedClause clause) {
+        return Cursor.encode(String.valueOf(clause.view().agreement().id), clause.clause().topic().code());
+    }
+
+    /**
+     * Up to {@code limit} clauses of the agreements {@link #page} lists, agreement by agreement in
+     * its order and each agreement's clauses in topic order, after {@code cursor}. Each is what
+     * {@link AgreementViews#summary} shows, so the clauses list cannot show more than the
+     * agreement itself.
+     */
+    public List<ListedClause> clauses(Filter filter, String cursor, int limit) {
+        List<ListedClause> rows = new ArrayList<>();
+        String agreements = null;
+        if (cursor != null) {
+            List<String> keys = Cursor.decode(cursor, 2);
+            long agreementId = number(keys.get(0));
+            ClauseTopic after = Vocabulary.fromCode(ClauseTopic.class, keys.get(1))
+                    .orElseThrow(() -> ApiProblem.badParameter("cursor", "cursor is not one this API issued"));
+            // The rest of the agreement the previous page ended in, if the list still holds it.
+            page(filter, Cursor.encode(String.valueOf(agreementId + 1)), 1).stream()
+                    .filter(agreement -> agreement.id == agreementId)
+                    .forEach(agreement -> addClauses(rows, agreement, after));
+            agreements = Cursor.encode(String.valueOf(agreementId));
+        }
+        while (rows.size() < limit) {
+            List<Agreement> batch = page(filter, agreements, limit);
+            batch.forEach(agreement -> addClauses(rows, agreement, null));
+            if (batch.size() < limit) {
+                break;
+            }
+            agreements = cursorOf(batch.get(batch.size() - 1));
+        }
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
+
+    private void addClauses(List<ListedClause> rows, Agreement agreement, ClauseTopic after) {
+        AgreementView view = views.summary(agreement);
+        view.clauses().stream().filter(clause -> after == null || clause.topic().compareTo(after) > 0)
+                .forEach(clause -> rows.add(new ListedClause(view, clause)));
     }
 
     /**

@@ -9,10 +9,13 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
@@ -35,12 +38,12 @@ public final class ListWalk {
 
     /**
      * @param url    the list with its filters and a small {@code limit}, no format or all
-     * @param field  the item field that identifies a row (JSON name, also the CSV column)
      * @param header the CSV header row expected
-     * @return the field's values, in the order of the JSON pages
+     * @param key    the item fields that identify a row (JSON names, also the CSV columns)
+     * @return each row's key (its fields joined by "/"), in the order of the JSON pages
      */
-    public static List<String> everyFormat(String url, String field, String header) {
-        List<String> json = pages(url, field);
+    public static List<String> everyFormat(String url, String header, String... key) {
+        List<String> json = pages(url, key);
         assertEquals(json.size(), new HashSet<>(json).size(), "no row twice across pages: " + json);
 
         List<String> csv = new ArrayList<>();
@@ -50,8 +53,9 @@ public final class ListWalk {
                     .extract().response();
             List<List<String>> rows = csv(page.asString());
             assertEquals(header, String.join(",", rows.get(0)));
-            int column = rows.get(0).indexOf(field);
-            rows.subList(1, rows.size()).forEach(row -> csv.add(row.get(column)));
+            List<Integer> columns = Arrays.stream(key).map(field -> rows.get(0).indexOf(field)).toList();
+            rows.subList(1, rows.size()).forEach(row -> csv.add(columns.stream().map(row::get)
+                    .collect(Collectors.joining("/"))));
             String link = page.header("Link");
             Matcher matcher = link == null ? null : NEXT.matcher(link);
             next = matcher != null && matcher.find() ? matcher.group(1) : null;
@@ -61,10 +65,10 @@ public final class ListWalk {
         String ndjson = given().urlEncodingEnabled(false).when().get(url + "&format=ndjson&all=true").then().statusCode(200)
                 .contentType(startsWith("application/x-ndjson")).extract().asString();
         assertEquals(json, ndjson.lines().filter(line -> !line.isEmpty())
-                .map(line -> JsonPath.from(line).getString(field)).toList(), "NDJSON, all=true, has every row once");
+                .map(line -> key(JsonPath.from(line).getMap(""), key)).toList(), "NDJSON, all=true, has every row once");
 
         JsonPath whole = given().urlEncodingEnabled(false).when().get(url + "&all=true").then().statusCode(200).extract().jsonPath();
-        assertEquals(json, strings(whole.getList("items." + field)), "all=true equals the pages");
+        assertEquals(json, keys(whole, key), "all=true equals the pages");
         assertNull(whole.getString("next"));
 
         String wholeCsv = given().urlEncodingEnabled(false).when().get(url + "&format=csv&all=true").then().statusCode(200).extract().asString();
@@ -74,15 +78,15 @@ public final class ListWalk {
         return json;
     }
 
-    /** The field's values on every JSON page, following {@code next}; each page within the limit. */
-    public static List<String> pages(String url, String field) {
+    /** Each row's key on every JSON page, following {@code next}. */
+    public static List<String> pages(String url, String... key) {
         List<String> values = new ArrayList<>();
         String next = url;
         int pages = 0;
         while (next != null) {
             JsonPath page = given().urlEncodingEnabled(false).when().get(next).then().log().ifValidationFails().statusCode(200).extract()
                     .jsonPath();
-            values.addAll(strings(page.getList("items." + field)));
+            values.addAll(keys(page, key));
             next = page.getString("next");
             assertTrue(++pages < 1000, "the cursor moves on");
         }
@@ -99,7 +103,12 @@ public final class ListWalk {
         }
     }
 
-    private static List<String> strings(List<Object> values) {
-        return values.stream().map(String::valueOf).toList();
+    private static List<String> keys(JsonPath page, String... key) {
+        List<Map<String, Object>> items = page.getList("items");
+        return items.stream().map(item -> key(item, key)).toList();
+    }
+
+    private static String key(Map<String, Object> item, String... key) {
+        return Arrays.stream(key).map(field -> String.valueOf(item.get(field))).collect(Collectors.joining("/"));
     }
 }

@@ -52,7 +52,7 @@ class RequestListTest {
         long draft = fixtures.draft(owner, agency.stateCode, agency.slug).id;
         String key = agency.stateCode + "/" + agency.slug;
 
-        List<String> ids = ListWalk.everyFormat("/api/v1/requests?agency=" + key + "&limit=2", "id", HEADER);
+        List<String> ids = ListWalk.everyFormat("/api/v1/requests?agency=" + key + "&limit=2", HEADER, "id");
         List<String> newestFirst = new ArrayList<>(filed.stream().map(String::valueOf).toList());
         Collections.reverse(newestFirst);
         assertEquals(newestFirst, ids,
@@ -91,8 +91,8 @@ class RequestListTest {
         long third = fixtures.filed(scene.author(), scene.agency().stateCode, scene.agency().slug,
                 LocalDate.of(2027, 5, 7)).id;
 
-        List<String> events = ListWalk.everyFormat("/api/v1/requests/events?agency=" + key + "&limit=3", "id",
-                EVENT_HEADER);
+        List<String> events = ListWalk.everyFormat("/api/v1/requests/events?agency=" + key + "&limit=3",
+                EVENT_HEADER, "id");
         List<String> requests = ListWalk.pages("/api/v1/requests/events?agency=" + key + "&limit=1", "request_id");
         assertEquals(List.of(third, second, scene.request().id, scene.request().id),
                 requests.stream().map(Long::valueOf).toList(), "newest request first, no private entry");

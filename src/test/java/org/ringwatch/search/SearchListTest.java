@@ -38,7 +38,7 @@ class SearchListTest {
         String agency = scene.agency().stateCode + "/" + scene.agency().slug;
 
         List<String> pages = ListWalk.everyFormat("/api/v1/search?q=" + word + "&agency=" + agency + "&limit=1",
-                "page", HEADER);
+                HEADER, "page");
         assertEquals(List.of("1", "2", "4"), pages.stream().sorted().toList(), "each matching page once");
         given().queryParam("q", word).queryParam("limit", 1).when().get("/api/v1/search").then().statusCode(200)
                 .body("items[0].document", equalTo((int) document)).body("agreements", notNullValue())
