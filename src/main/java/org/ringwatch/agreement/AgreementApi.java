@@ -1,5 +1,6 @@
 package org.ringwatch.agreement;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ringwatch.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,16 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.account.Account;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
-import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.api.QueryDates;
-import org.ringwatch.api.Cursor;
-import org.ringwatch.api.Paging;
+import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
-import org.ringwatch.state.State;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +53,12 @@ public class AgreementApi {
     private final AgreementTotals totals;
     private final CurrentAccount me;
     private final RingWatchConfig config;
+    private final ObjectMapper json;
 
     public AgreementApi(AgreementService service, AgreementViews views, AgreementAccess access,
-            AgreementList agreements, AgreementTotals totals, CurrentAccount me, RingWatchConfig config) {
+            AgreementList agreements, AgreementTotals totals, CurrentAccount me, RingWatchConfig config,
+            ObjectMapper json) {
+        this.json = json;
         this.totals = totals;
         this.service = service;
         this.views = views;
@@ -113,10 +114,13 @@ public class AgreementApi {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
     @Operation(summary = "Agreements you may see, newest first, with keyset pagination (each without its comparison)",
             description = "clause filters on a clause that is on the paper (present or struck) unless clause_state says"
-                    + " which; signed_from and signed_to are YYYY-MM-DD and compare with the signed date's first day.")
-    @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; parameter names it")
+                    + " which; signed_from and signed_to are YYYY-MM-DD and compare with the signed date's first day. CSV"
+                    + " and NDJSON as for every list (the CSV leaves out the lists of objects: the clauses are"
+                    + " GET /api/v1/agreements/clauses, joined by agreement_id); all=true for the whole filtered list.")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response list(
             @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
             @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
@@ -133,38 +137,54 @@ public class AgreementApi {
             @QueryParam("signed_to") String signedTo,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
-        String stateCode = blank(state) ? null : State.findByCode(state.strip()).map(s -> s.code)
-                .orElseThrow(() -> ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
-        Long agencyId = blank(agency) ? null : Agency.findByKey(agency).map(a -> a.id).orElseThrow(() ->
-                ApiProblem.badParameter("agency", "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
-        Vocabulary.Kind wantedKind = blank(kind) ? null : Vocabulary.fromCode(Vocabulary.Kind.class, kind)
-                .orElseThrow(() -> ApiProblem.badParameter("kind", "kind '" + kind + "' is not one of "
-                        + codes(Vocabulary.Kind.values())));
-        ClauseTopic topic = blank(clause) ? null : Vocabulary.fromCode(ClauseTopic.class, clause)
-                .orElseThrow(() -> ApiProblem.badParameter("clause", "clause '" + clause + "' is not one of "
-                        + codes(ClauseTopic.values())));
-        Vocabulary.ClauseState wantedState = blank(clauseState) ? null
-                : Vocabulary.fromCode(Vocabulary.ClauseState.class, clauseState).orElseThrow(() -> ApiProblem
-                        .badParameter("clause_state", "clause_state '" + clauseState + "' is not one of "
-                                + codes(Vocabulary.ClauseState.values())));
-        if (wantedState != null && topic == null) {
-            throw ApiProblem.badParameter("clause_state", "clause_state needs clause");
-        }
-        Long after = null;
-        if (!blank(cursor)) {
-            try {
-                after = Long.parseLong(Cursor.decode(cursor.strip(), 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
-            }
-        }
-        List<Agreement> rows = agreements.page(new AgreementList.Filter(stateCode, agencyId, wantedKind, topic,
-                wantedState, QueryDates.parse("signed_from", signedFrom), QueryDates.parse("signed_to", signedTo),
-                after), pageSize + 1);
-        return Paging.respond(rows, pageSize, a -> AgreementJson.of(views.summary(a)),
-                a -> Cursor.encode(String.valueOf(a.id)), uri, config);
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        AgreementList.Filter filter = AgreementList.Filter.of(state, agency, kind, clause, clauseState, signedFrom,
+                signedTo);
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.page(filter, after,
+                size), a -> AgreementJson.of(views.summary(a)), AgreementJson.class, AgreementList::cursorOf), uri,
+                config, json);
+    }
+
+    @GET
+    @Path("clauses")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
+    @Operation(summary = "The clauses of the agreements you may see, as a list of their own",
+            description = "Every clause of the agreements GET /api/v1/agreements lists with the same filters, in its"
+                    + " order (newest agreement first), each agreement's clauses by topic; agreement_id joins them to"
+                    + " the agreements' CSV. A quote from a page withheld from you is null and its citation says"
+                    + " withheld; each figure is a column of its own. CSV and NDJSON as for every list; all=true for"
+                    + " the whole list.")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
+    public Response clauses(
+            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
+            @QueryParam("agency") String agency,
+            @Parameter(description = "A kind code, as /api/v1/agreements/vocabulary lists them", example = "mou")
+            @QueryParam("kind") String kind,
+            @Parameter(description = "Agreements with this clause (all their clauses are listed), a code as"
+                    + " /api/v1/agreements/vocabulary lists them", example = "confidentiality")
+            @QueryParam("clause") String clause,
+            @Parameter(description = "With clause: present, struck, absent or unknown (default: present or struck)",
+                    example = "present") @QueryParam("clause_state") String clauseState,
+            @Parameter(description = "Signed on or after this day, YYYY-MM-DD", example = "2018-01-01")
+            @QueryParam("signed_from") String signedFrom,
+            @Parameter(description = "Signed on or before this day, YYYY-MM-DD", example = "2020-12-31")
+            @QueryParam("signed_to") String signedTo,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwH2NvbmZpZGVudGlhbGl0eQ")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        AgreementList.Filter filter = AgreementList.Filter.of(state, agency, kind, clause, clauseState, signedFrom,
+                signedTo);
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, after,
+                size), AgreementJson.ListedClauseJson::of, AgreementJson.ListedClauseJson.class,
+                AgreementList::cursorOf), uri, config, json);
     }
 
     @GET
@@ -265,13 +285,5 @@ public class AgreementApi {
 
     private static RuntimeException notFound(long id) {
         return ApiProblem.notFound("No agreement " + id + " that you may see.");
-    }
-
-    private static List<String> codes(Vocabulary.Coded[] values) {
-        return Arrays.stream(values).map(Vocabulary.Coded::code).toList();
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

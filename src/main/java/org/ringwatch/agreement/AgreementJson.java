@@ -57,6 +57,39 @@ public record AgreementJson(long id, String page, String agency, String agencyNa
             Map<String, BigDecimal> figures, boolean checkedByEye) {
     }
 
+    /**
+     * A clause in the clauses list, joined to the agreements list by {@code agreement_id}; the
+     * figures are columns of their own, so a spreadsheet can sum them.
+     */
+    public record ListedClauseJson(long agreementId, String topic, String state, String quote, CitationJson citation,
+            FiguresJson figures, boolean checkedByEye) {
+
+        public static ListedClauseJson of(AgreementList.ListedClause listed) {
+            AgreementView.ClauseLine c = listed.clause();
+            return new ListedClauseJson(listed.view().agreement().id, c.topic().code(), c.state().code(), c.quote(),
+                    CitationJson.of(c.cite()), FiguresJson.of(c.figures()), c.checkedByEye());
+        }
+    }
+
+    /** Every {@link Figure}, null where the clause does not give it. */
+    public record FiguresJson(BigDecimal devices, BigDecimal dollarsPerDownload, BigDecimal cityDollars,
+            BigDecimal vendorMatchDollars, BigDecimal residents, BigDecimal discountDollars) {
+
+        static FiguresJson of(Map<Figure, BigDecimal> figures) {
+            BigDecimal[] values = new BigDecimal[Figure.values().length];
+            figures.forEach((figure, value) -> values[switch (figure) {
+                // A switch without default: a new figure fails to compile here until it has its column.
+                case DEVICES -> 0;
+                case DOLLARS_PER_DOWNLOAD -> 1;
+                case CITY_DOLLARS -> 2;
+                case VENDOR_MATCH_DOLLARS -> 3;
+                case RESIDENTS -> 4;
+                case DISCOUNT_DOLLARS -> 5;
+            }] = value);
+            return new FiguresJson(values[0], values[1], values[2], values[3], values[4], values[5]);
+        }
+    }
+
     public static AgreementJson of(AgreementView view) {
         Agreement a = view.agreement();
         return new AgreementJson(a.id, "/agreements/" + a.id, a.agency.stateCode + "/" + a.agency.slug,

@@ -3,8 +3,15 @@ package org.ringwatch.agreement;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.ringwatch.agency.Agency;
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Cursor;
+import org.ringwatch.api.QueryDates;
+import org.ringwatch.state.State;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +22,62 @@ public class AgreementList {
 
     private final EntityManager em;
     private final AgreementAccess access;
+    private final AgreementViews views;
 
-    public AgreementList(EntityManager em, AgreementAccess access) {
+    public AgreementList(EntityManager em, AgreementAccess access, AgreementViews views) {
+        this.views = views;
         this.em = em;
         this.access = access;
     }
 
     /**
-     * The filters; a null field filters nothing. A clause filter without a state means the clause
-     * is on the paper (present or struck). Signed dates compare by the first day of their precision.
+     * The filters, parsed and checked (a bad one is a 400 naming its parameter); a null field
+     * filters nothing. A clause filter without a state means the clause is on the paper (present
+     * or struck). Signed dates compare by the first day of their precision.
      */
     public record Filter(String stateCode, Long agencyId, Vocabulary.Kind kind, ClauseTopic clause,
-            Vocabulary.ClauseState clauseState, LocalDate signedFrom, LocalDate signedTo, Long afterId) {
+            Vocabulary.ClauseState clauseState, LocalDate signedFrom, LocalDate signedTo) {
+
+        public static Filter of(String state, String agency, String kind, String clause, String clauseState,
+                String signedFrom, String signedTo) {
+            String stateCode = blank(state) ? null : State.findByCode(state.strip()).map(s -> s.code)
+                    .orElseThrow(() -> ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
+            Long agencyId = blank(agency) ? null : Agency.findByKey(agency).map(a -> a.id).orElseThrow(() ->
+                    ApiProblem.badParameter("agency", "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
+            Vocabulary.Kind wantedKind = blank(kind) ? null : Vocabulary.fromCode(Vocabulary.Kind.class, kind)
+                    .orElseThrow(() -> ApiProblem.badParameter("kind", "kind '" + kind + "' is not one of "
+                            + codes(Vocabulary.Kind.values())));
+            ClauseTopic topic = blank(clause) ? null : Vocabulary.fromCode(ClauseTopic.class, clause)
+                    .orElseThrow(() -> ApiProblem.badParameter("clause", "clause '" + clause + "' is not one of "
+                            + codes(ClauseTopic.values())));
+            Vocabulary.ClauseState wantedState = blank(clauseState) ? null
+                    : Vocabulary.fromCode(Vocabulary.ClauseState.class, clauseState).orElseThrow(() -> ApiProblem
+                            .badParameter("clause_state", "clause_state '" + clauseState + "' is not one of "
+                                    + codes(Vocabulary.ClauseState.values())));
+            if (wantedState != null && topic == null) {
+                throw ApiProblem.badParameter("clause_state", "clause_state needs clause");
+            }
+            return new Filter(stateCode, agencyId, wantedKind, topic, wantedState,
+                    QueryDates.parse("signed_from", signedFrom), QueryDates.parse("signed_to", signedTo));
+        }
+
+        private static List<String> codes(Vocabulary.Coded[] values) {
+            return Arrays.stream(values).map(Vocabulary.Coded::code).toList();
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
     }
 
-    /** Up to {@code limit} agreements after {@code filter.afterId}, by id descending. */
-    public List<Agreement> page(Filter filter, int limit) {
+    /** Up to {@code limit} agreements after {@code cursor} (null: from the start), newest (highest id) first. */
+    public List<Agreement> page(Filter filter, String cursor, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(filter, parameters);
+        if (cursor != null) {
+            where += " AND a.id < :after";
+            parameters.put("after", afterId(cursor));
+        }
         Query query = em.createNativeQuery("SELECT a.* FROM agreement a JOIN agency g ON g.id = a.agency_id WHERE "
                 + where + " ORDER BY a.id DESC LIMIT :limit", Agreement.class);
         access.bind(query);
@@ -41,6 +86,69 @@ public class AgreementList {
         @SuppressWarnings("unchecked")
         List<Agreement> rows = query.getResultList();
         return rows;
+    }
+
+    /** The cursor of a listed agreement: its id, the list being newest first. */
+    public static String cursorOf(Agreement agreement) {
+        return Cursor.encode(String.valueOf(agreement.id));
+    }
+
+    static long afterId(String cursor) {
+        return number(Cursor.decode(cursor, 1).get(0));
+    }
+
+    private static long number(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
+        }
+    }
+
+    /** A clause of a listed agreement, as its viewer may see it (a quote from a page withheld from them is null). */
+    public record ListedClause(AgreementView view, AgreementView.ClauseLine clause) {
+    }
+
+    /** The cursor of a listed clause: its agreement's id and its topic, clauses following agreements' order. */
+    public static String cursorOf(ListedClause clause) {
+        return Cursor.encode(String.valueOf(clause.view().agreement().id), clause.clause().topic().code());
+    }
+
+    /**
+     * Up to {@code limit} clauses of the agreements {@link #page} lists, agreement by agreement in
+     * its order and each agreement's clauses in topic order, after {@code cursor}. Each is what
+     * {@link AgreementViews#summary} shows, so the clauses list cannot show more than the
+     * agreement itself.
+     */
+    public List<ListedClause> clauses(Filter filter, String cursor, int limit) {
+        List<ListedClause> rows = new ArrayList<>();
+        String agreements = null;
+        if (cursor != null) {
+            List<String> keys = Cursor.decode(cursor, 2);
+            long agreementId = number(keys.get(0));
+            ClauseTopic after = Vocabulary.fromCode(ClauseTopic.class, keys.get(1))
+                    .orElseThrow(() -> ApiProblem.badParameter("cursor", "cursor is not one this API issued"));
+            // The rest of the agreement the previous page ended in, if the list still holds it.
+            page(filter, Cursor.encode(String.valueOf(agreementId + 1)), 1).stream()
+                    .filter(agreement -> agreement.id == agreementId)
+                    .forEach(agreement -> addClauses(rows, agreement, after));
+            agreements = Cursor.encode(String.valueOf(agreementId));
+        }
+        while (rows.size() < limit) {
+            List<Agreement> batch = page(filter, agreements, limit);
+            batch.forEach(agreement -> addClauses(rows, agreement, null));
+            if (batch.size() < limit) {
+                break;
+            }
+            agreements = cursorOf(batch.get(batch.size() - 1));
+        }
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
+
+    private void addClauses(List<ListedClause> rows, Agreement agreement, ClauseTopic after) {
+        AgreementView view = views.summary(agreement);
+        view.clauses().stream().filter(clause -> after == null || clause.topic().compareTo(after) > 0)
+                .forEach(clause -> rows.add(new ListedClause(view, clause)));
     }
 
     /**
@@ -80,10 +188,6 @@ public class AgreementList {
                 parameters.put("signedTo", filter.signedTo());
             }
             where.append(")");
-        }
-        if (filter.afterId() != null) {
-            where.append(" AND a.id < :after");
-            parameters.put("after", filter.afterId());
         }
         return where.toString();
     }

@@ -84,7 +84,7 @@ public class AgreementTable {
     public List<Row> visible(Filter filter) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = AgreementList.where(new AgreementList.Filter(filter.state(), null, filter.kind(), filter.clause(),
-                filter.clauseState(), null, null, null), parameters);
+                filter.clauseState(), null, null), parameters);
         Query query = em.createNativeQuery("""
                 SELECT a.id, a.title, a.kind, a.visibility, g.name AS agency_name, g.state_code, g.slug,
                        s.occurred_on, s.precision

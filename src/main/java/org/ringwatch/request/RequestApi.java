@@ -1,5 +1,6 @@
 package org.ringwatch.request;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ringwatch.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,10 +28,9 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.api.Cursor;
-import org.ringwatch.api.Paging;
+import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
-import org.ringwatch.state.State;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -63,14 +64,22 @@ public class RequestApi {
             String exemptionCited, List<String> trackingNumbers, BigDecimal fee, BigDecimal feePaid, Boolean isPrivate) {
     }
 
-    /** An entry of the log; {@code is_private} appears only to those who may see private entries. */
-    @Schema(description = "An entry of a request's log")
-    public record EventJson(long id, LocalDate date, String direction, String channel, String subject, String body,
-            String status, String exemptionCited, BigDecimal fee, BigDecimal feePaid, Boolean isPrivate) {
+    /**
+     * An entry of a request's log. {@code is_private} appears only to those who may see private
+     * entries; {@code documents} are the ids of the files that came with it that the viewer may see.
+     */
+    @Schema(description = "An entry of a request's log, with the ids of the documents that came with it")
+    public record EventJson(long requestId, long id, LocalDate date, String direction, String channel, String subject,
+            String body, String status, String exemptionCited, BigDecimal fee, BigDecimal feePaid, Boolean isPrivate,
+            List<Long> documents) {
 
-        static EventJson of(RequestEvent e, boolean canSeePrivate) {
-            return new EventJson(e.id, e.occurredOn, e.direction, e.channel, e.subject, e.body, e.statusTo,
-                    e.exemptionCited, e.feeQuoted, e.feePaid, canSeePrivate ? e.isPrivate : null);
+        static EventJson of(RequestEvent e, boolean canSeePrivate, List<Long> documents) {
+            return new EventJson(e.request.id, e.id, e.occurredOn, e.direction, e.channel, e.subject, e.body,
+                    e.statusTo, e.exemptionCited, e.feeQuoted, e.feePaid, canSeePrivate ? e.isPrivate : null, documents);
+        }
+
+        static EventJson of(RequestList.ListedEvent listed) {
+            return of(listed.event(), listed.view().canSeePrivate(), listed.documents());
         }
     }
 
@@ -85,13 +94,15 @@ public class RequestApi {
             boolean appealPossible, String requester, List<String> trackingNumbers, List<EventJson> events,
             LocalDate embargoUntil, String privateNotes, String page) {
 
-        static RequestJson of(RequestView view) {
+        /** @param documents the ids of the documents the viewer may see, by the entry they came with */
+        static RequestJson of(RequestView view, Map<Long, List<Long>> documents) {
             RecordsRequest r = view.request();
             DeadlineCalculator.Reckoning d = view.deadline();
             return new RequestJson(r.id, r.agency.stateCode + "/" + r.agency.slug, r.agency.name, r.title,
                     r.recordsSought, r.status, r.filedOn, d.dueDate(), d.explanation(), d.overdue(), d.paused(),
                     d.appealPossible(), r.requester.displayName, view.trackingNumbers(),
-                    view.events().stream().map(e -> EventJson.of(e, view.canSeePrivate())).toList(),
+                    view.events().stream().map(e -> EventJson.of(e, view.canSeePrivate(),
+                            documents.getOrDefault(e.id, List.of()))).toList(),
                     view.canSeePrivate() ? r.embargoUntil : null, view.privateNotes(), "/requests/" + r.id);
         }
     }
@@ -101,9 +112,11 @@ public class RequestApi {
     private final RequestList requestList;
     private final CurrentAccount me;
     private final RingWatchConfig config;
+    private final ObjectMapper json;
 
     public RequestApi(RequestService service, RequestViews views, RequestList requestList, CurrentAccount me,
-            RingWatchConfig config) {
+            RingWatchConfig config, ObjectMapper json) {
+        this.json = json;
         this.service = service;
         this.views = views;
         this.requestList = requestList;
@@ -141,7 +154,7 @@ public class RequestApi {
             throw ApiProblem.invalid(result.errors());
         }
         return Response.created(URI.create("/api/v1/requests/" + result.value().id))
-                .entity(RequestJson.of(views.view(RecordsRequest.findWithAgency(result.value().id).orElseThrow())))
+                .entity(json(views.view(RecordsRequest.findWithAgency(result.value().id).orElseThrow())))
                 .build();
     }
 
@@ -173,7 +186,7 @@ public class RequestApi {
             throw ApiProblem.invalid(result.errors());
         }
         return Response.created(URI.create("/api/v1/requests/" + id + "#event-" + result.value().id))
-                .entity(EventJson.of(result.value(), true)).build();
+                .entity(EventJson.of(result.value(), true, List.of())).build();
     }
 
     @GET
@@ -183,15 +196,19 @@ public class RequestApi {
     public RequestJson get(@Parameter(description = ApiDocs.REQUEST_ID, example = ApiDocs.ID_EXAMPLE)
             @PathParam("id") long id) {
         try {
-            return RequestJson.of(views.load(id));
+            return json(views.load(id));
         } catch (NotFoundException e) {
             throw ApiProblem.notFound("No request " + id + " that you may see.");
         }
     }
 
     @GET
-    @Operation(summary = "Requests you may see, newest first, with keyset pagination")
-    @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; parameter names it")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
+    @Operation(summary = "Requests you may see, newest first, with keyset pagination",
+            description = "Each as GET /api/v1/requests/{id} gives it. Follow \"next\" until it is null; CSV and NDJSON"
+                    + " as for every list (the CSV leaves the events out: GET /api/v1/requests/events has them, joined by"
+                    + " request_id); all=true for the whole filtered list.")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response list(
             @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
             @QueryParam("agency") String agencyKey,
@@ -203,42 +220,45 @@ public class RequestApi {
                     example = "true") @QueryParam("overdue") String overdue,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
-        Long agencyId = null;
-        if (agencyKey != null && !agencyKey.isBlank()) {
-            agencyId = Agency.findByKey(agencyKey).map(a -> a.id).orElseThrow(() -> ApiProblem.badParameter("agency",
-                    "agency '" + agencyKey + "' is not \"<state code>/<slug>\" of a known agency"));
-        }
-        String stateCode = null;
-        if (state != null && !state.isBlank()) {
-            stateCode = State.findByCode(state.strip()).map(s -> s.code).orElseThrow(() ->
-                    ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
-        }
-        RequestStatus wanted = null;
-        if (status != null && !status.isBlank()) {
-            wanted = RequestStatus.fromCode(status).orElseThrow(() -> ApiProblem.badParameter("status",
-                    "status '" + status + "' is not one of " + java.util.Arrays.stream(RequestStatus.values())
-                            .map(RequestStatus::code).toList()));
-        }
-        Boolean overdueWanted = null;
-        if (overdue != null && !overdue.isBlank()) {
-            if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw ApiProblem.badParameter("overdue", "overdue must be true or false");
-            }
-            overdueWanted = Boolean.valueOf(overdue);
-        }
-        Long after = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = Long.parseLong(Cursor.decode(cursor.strip(), 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
-            }
-        }
-        List<RecordsRequest> rows = requestList.page(
-                new RequestList.Filter(agencyId, stateCode, wanted, overdueWanted, after), pageSize);
-        return Paging.respond(rows, pageSize, r -> RequestJson.of(views.view(r)), r -> Cursor.encode(
-                String.valueOf(r.id)), uri, config);
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        RequestList.Filter filter = RequestList.Filter.of(agencyKey, state, status, overdue);
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, after,
+                size), r -> json(views.view(r)), RequestJson.class, RequestList::cursorOf), uri, config, json);
+    }
+
+    @GET
+    @Path("events")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
+    @Operation(summary = "The log entries of the requests you may see, as a list of their own",
+            description = "Filtered like GET /api/v1/requests and in its order (newest request first), each request's"
+                    + " entries in the order they were logged; request_id joins them to the requests' CSV. Only the"
+                    + " entries you may see of each request; documents are the ids of the files that came with an"
+                    + " entry that you may see. CSV and NDJSON as for every list; all=true for the whole list.")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
+    public Response events(
+            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
+            @QueryParam("agency") String agencyKey,
+            @Parameter(description = "USPS code of a state or DC, or US for federal agencies; any case",
+                    example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
+            @Parameter(description = "The requests' status code (draft, filed, acknowledged, ...)", example = "filed")
+            @QueryParam("status") String status,
+            @Parameter(description = "true: only requests past their statutory due date; false: only those not",
+                    example = "true") @QueryParam("overdue") String overdue,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwHzM0NQ") @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        RequestList.Filter filter = RequestList.Filter.of(agencyKey, state, status, overdue);
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, after,
+                size), EventJson::of, EventJson.class, RequestList::cursorOf), uri, config, json);
+    }
+
+    private RequestJson json(RequestView view) {
+        return RequestJson.of(view, requestList.documentsByEvent(view.request()));
     }
 }

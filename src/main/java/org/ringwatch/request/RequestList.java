@@ -5,9 +5,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import org.ringwatch.agency.Agency;
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Cursor;
+import org.ringwatch.state.State;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +37,11 @@ public class RequestList {
     private final RequestAccess access;
     private final RequestViews views;
     private final Deadlines deadlines;
+    private final RequestAttachments attachments;
 
-    public RequestList(EntityManager em, RequestAccess access, RequestViews views, Deadlines deadlines) {
+    public RequestList(EntityManager em, RequestAccess access, RequestViews views, Deadlines deadlines,
+            RequestAttachments attachments) {
+        this.attachments = attachments;
         this.em = em;
         this.access = access;
         this.views = views;
@@ -81,18 +90,141 @@ public class RequestList {
                 t.get("filed_on") == null ? null : toDate(t.get("filed_on")), (String) t.get("display_name"))).toList();
     }
 
-    /** The API list's filters; a null field filters nothing, {@code afterId} resumes after that request. */
-    public record Filter(Long agencyId, String stateCode, RequestStatus status, Boolean overdue, Long afterId) {
+    /** The API list's filters, parsed and checked (a bad one is a 400 naming its parameter); null filters nothing. */
+    public record Filter(Long agencyId, String stateCode, RequestStatus status, Boolean overdue) {
+
+        public static Filter of(String agency, String state, String status, String overdue) {
+            Long agencyId = blank(agency) ? null : Agency.findByKey(agency).map(a -> a.id)
+                    .orElseThrow(() -> ApiProblem.badParameter("agency",
+                            "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
+            String stateCode = blank(state) ? null : State.findByCode(state.strip()).map(s -> s.code)
+                    .orElseThrow(() -> ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
+            RequestStatus wanted = blank(status) ? null : RequestStatus.fromCode(status)
+                    .orElseThrow(() -> ApiProblem.badParameter("status", "status '" + status + "' is not one of "
+                            + Arrays.stream(RequestStatus.values()).map(RequestStatus::code).toList()));
+            Boolean overdueWanted = null;
+            if (!blank(overdue)) {
+                if (!overdue.equals("true") && !overdue.equals("false")) {
+                    throw ApiProblem.badParameter("overdue", "overdue must be true or false");
+                }
+                overdueWanted = Boolean.valueOf(overdue);
+            }
+            return new Filter(agencyId, stateCode, wanted, overdueWanted);
+        }
+
+        private static boolean blank(String raw) {
+            return raw == null || raw.isBlank();
+        }
+    }
+
+    /** The cursor of a listed request: its id, the list being newest first. */
+    public static String cursorOf(RecordsRequest request) {
+        return Cursor.encode(String.valueOf(request.id));
     }
 
     /**
-     * One page of the API's list, newest first: up to {@code pageSize + 1} requests the viewer may
-     * see (the extra one tells the caller a next page exists). Overdue is reckoned, not stored, so
-     * requests are read in batches until the page is full.
+     * One page of the API's list, newest first: up to {@code limit} requests the viewer may see
+     * after {@code cursor} (null: from the start). Overdue is reckoned, not stored, so requests
+     * are read in batches until the page is full.
      */
-    public List<RecordsRequest> page(Filter filter, int pageSize) {
+    public List<RecordsRequest> page(Filter filter, String cursor, int limit) {
         StringBuilder where = new StringBuilder(RequestAccess.VISIBLE);
         Map<String, Object> parameters = new LinkedHashMap<>();
+        where(filter, where, parameters);
+        long lastSeen = cursor == null ? Long.MAX_VALUE : afterId(cursor);
+        List<RecordsRequest> rows = new ArrayList<>();
+        while (rows.size() < limit) {
+            Query query = em.createNativeQuery("SELECT r.* FROM records_request r JOIN agency a ON a.id = r.agency_id"
+                    + " WHERE " + where + " AND r.id < :lastSeen ORDER BY r.id DESC LIMIT :batch", RecordsRequest.class);
+            access.bind(query);
+            parameters.forEach(query::setParameter);
+            query.setParameter("lastSeen", lastSeen);
+            query.setParameter("batch", limit);
+            @SuppressWarnings("unchecked")
+            List<RecordsRequest> batch = query.getResultList();
+            for (RecordsRequest request : batch) {
+                if (rows.size() == limit) {
+                    break;
+                }
+                if (filter.overdue() == null || views.view(request).deadline().overdue() == filter.overdue()) {
+                    rows.add(request);
+                }
+            }
+            if (batch.size() < limit) {
+                break;
+            }
+            lastSeen = batch.get(batch.size() - 1).id;
+        }
+        return rows;
+    }
+
+    /** An entry of a listed request as its viewer may see it, with the ids of its documents they may see. */
+    public record ListedEvent(RequestView view, RequestEvent event, List<Long> documents) {
+    }
+
+    /** The cursor of a listed entry: its request's id and its own, entries following requests' order. */
+    public static String cursorOf(ListedEvent event) {
+        return Cursor.encode(String.valueOf(event.view().request().id), String.valueOf(event.event().id));
+    }
+
+    /**
+     * Up to {@code limit} entries of the requests {@link #page} lists, request by request in its
+     * order and each request's entries in the order they were logged, after {@code cursor}. The
+     * requests are those {@link #page} lets through and the entries those {@link RequestViews}
+     * shows, so the entries list cannot show more than the requests list and the request itself.
+     */
+    public List<ListedEvent> events(Filter filter, String cursor, int limit) {
+        List<ListedEvent> rows = new ArrayList<>();
+        String requests = null;
+        if (cursor != null) {
+            List<String> keys = Cursor.decode(cursor, 2);
+            long requestId = number(keys.get(0));
+            long eventId = number(keys.get(1));
+            // The rest of the request the previous page ended in, if the list still holds it.
+            page(filter, Cursor.encode(String.valueOf(requestId + 1)), 1).stream()
+                    .filter(request -> request.id == requestId).forEach(request -> addEvents(rows, request, eventId));
+            requests = Cursor.encode(String.valueOf(requestId));
+        }
+        while (rows.size() < limit) {
+            List<RecordsRequest> batch = page(filter, requests, limit);
+            batch.forEach(request -> addEvents(rows, request, Long.MIN_VALUE));
+            if (batch.size() < limit) {
+                break;
+            }
+            requests = cursorOf(batch.get(batch.size() - 1));
+        }
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
+
+    private void addEvents(List<ListedEvent> rows, RecordsRequest request, long afterEventId) {
+        RequestView view = views.view(request);
+        Map<Long, List<Long>> documents = documentsByEvent(request);
+        view.events().stream().filter(event -> event.id > afterEventId)
+                .sorted(Comparator.comparing(event -> event.id))
+                .forEach(event -> rows.add(new ListedEvent(view, event, documents.getOrDefault(event.id, List.of()))));
+    }
+
+    /** The ids of the request's documents the viewer may see, by the entry they came with. */
+    public Map<Long, List<Long>> documentsByEvent(RecordsRequest request) {
+        Map<Long, List<Long>> byEvent = new LinkedHashMap<>();
+        for (RequestAttachments.Attachment attachment : attachments.visibleOn(request)) {
+            if (attachment.eventId() != null) {
+                byEvent.computeIfAbsent(attachment.eventId(), id -> new ArrayList<>()).add(attachment.id());
+            }
+        }
+        return byEvent;
+    }
+
+    private static long number(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
+        }
+    }
+
+    /** The filters (but overdue, which is reckoned) as SQL over requests {@code r} joined to agencies {@code a}. */
+    static void where(Filter filter, StringBuilder where, Map<String, Object> parameters) {
         if (filter.agencyId() != null) {
             where.append(" AND r.agency_id = :agency");
             parameters.put("agency", filter.agencyId());
@@ -105,35 +237,10 @@ public class RequestList {
             where.append(" AND r.status = :status");
             parameters.put("status", filter.status().code());
         }
-        if (filter.afterId() != null) {
-            where.append(" AND r.id < :after");
-            parameters.put("after", filter.afterId());
-        }
-        List<RecordsRequest> rows = new ArrayList<>();
-        long lastSeen = Long.MAX_VALUE;
-        while (rows.size() <= pageSize) {
-            Query query = em.createNativeQuery("SELECT r.* FROM records_request r JOIN agency a ON a.id = r.agency_id"
-                    + " WHERE " + where + " AND r.id < :lastSeen ORDER BY r.id DESC LIMIT :batch", RecordsRequest.class);
-            access.bind(query);
-            parameters.forEach(query::setParameter);
-            query.setParameter("lastSeen", lastSeen);
-            query.setParameter("batch", pageSize + 1);
-            @SuppressWarnings("unchecked")
-            List<RecordsRequest> batch = query.getResultList();
-            for (RecordsRequest request : batch) {
-                if (rows.size() > pageSize) {
-                    break;
-                }
-                if (filter.overdue() == null || views.view(request).deadline().overdue() == filter.overdue()) {
-                    rows.add(request);
-                }
-            }
-            if (batch.size() <= pageSize) {
-                break;
-            }
-            lastSeen = batch.get(batch.size() - 1).id;
-        }
-        return rows;
+    }
+
+    private static long afterId(String cursor) {
+        return number(Cursor.decode(cursor, 1).get(0));
     }
 
     private static LocalDate toDate(Object value) {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Cursor;
 import org.ringwatch.document.DocumentAccess;
 import org.ringwatch.web.Highlights;
 
@@ -61,6 +63,48 @@ public class Search {
     public Search(EntityManager em, DocumentAccess access) {
         this.em = em;
         this.access = access;
+    }
+
+    /** A hit with its place in the ranking, from 1; the API's cursor is the place of the last hit served. */
+    public record Ranked(int place, Hit hit) {
+    }
+
+    /**
+     * Up to {@code limit} hits after {@code cursor} (null: from the first), for the API's pages and
+     * streams. Ranked results have no key to resume after, so the cursor carries a place.
+     */
+    public List<Ranked> ranked(String text, Filters filters, String cursor, int limit) {
+        int offset = offset(cursor);
+        // find reads one more than asked, to tell its callers whether more exist.
+        List<Hit> hits = find(text, filters, offset, limit - 1);
+        List<Ranked> ranked = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            ranked.add(new Ranked(offset + i + 1, hits.get(i)));
+        }
+        return ranked;
+    }
+
+    /** The cursor after {@code hit}. */
+    public static String cursorOf(Ranked hit) {
+        return Cursor.encode(String.valueOf(hit.place()));
+    }
+
+    /** How many hits {@code cursor} skips: 0 for none; a 400 naming it for one we did not issue. */
+    public static int offset(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        int offset;
+        try {
+            offset = Integer.parseInt(Cursor.decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            offset = -1;
+        }
+        // A cursor is opaque but not signed: one decoded to a negative or foreign offset is refused here.
+        if (offset < 0) {
+            throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
+        }
+        return offset;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.ringwatch.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ringwatch.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.agreement.AgreementSearch;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.api.Cursor;
+import org.ringwatch.api.ListFormat;
 import org.ringwatch.api.ListPage;
-import org.ringwatch.api.Paging;
+import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.web.Highlights;
 
@@ -52,19 +54,23 @@ public class SearchApi {
     private final Search search;
     private final AgreementSearch agreements;
     private final RingWatchConfig config;
+    private final ObjectMapper json;
 
-    public SearchApi(Search search, AgreementSearch agreements, RingWatchConfig config) {
+    public SearchApi(Search search, AgreementSearch agreements, RingWatchConfig config, ObjectMapper json) {
+        this.json = json;
         this.search = search;
         this.agreements = agreements;
         this.config = config;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
     @Operation(summary = "Search published page text",
             description = "q: words, \"a phrase\", -excluded, or; word* for a prefix. Filters: state, agency"
                     + " (\"ST/slug\"), request (id), from/to (upload dates, YYYY-MM-DD). Ranked; follow next."
                     + " The first page also lists the published agreements that match (title, programs, agency,"
-                    + " quotes from readable pages), filtered by state and agency only.")
+                    + " quotes from readable pages), filtered by state and agency only. CSV and NDJSON as for every list,"
+                    + " and all=true, answer the page hits only (the agreements are on the first JSON page).")
     public Response search(
             @Parameter(description = "Required. Words, \"a phrase\", -excluded, or; word* for a prefix",
                     example = "confidential") @QueryParam("q") String q,
@@ -79,32 +85,24 @@ public class SearchApi {
             @QueryParam("to") String to,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfNTA") @QueryParam("cursor") String cursor,
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Context UriInfo uri) {
+            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
+            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
         if (!SearchQuery.present(q)) {
             throw ApiProblem.badParameter("q", "q is required: the words to search for");
         }
-        int pageSize = Paging.limit(limit);
-        int offset = 0;
-        if (SearchQuery.present(cursor)) {
-            try {
-                offset = Integer.parseInt(Cursor.decode(cursor.strip(), 1).get(0));
-            } catch (NumberFormatException e) {
-                offset = -1;
-            }
-            // A cursor is opaque but not signed: one decoded to a negative or foreign offset is refused here.
-            if (offset < 0) {
-                throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
-            }
-        }
+        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        int offset = Search.offset(ask.cursor());
         Search.Filters filters = SearchQuery.filters(state, agency, request, from, to);
-        List<Search.Hit> hits = search.find(q, filters, offset, pageSize);
-        int start = offset;
-        Response page = Paging.respond(hits, pageSize, SearchApi::json,
-                hit -> Cursor.encode(String.valueOf(start + pageSize)), uri, config);
+        Response hits = ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> search.ranked(q,
+                filters, after, size), hit -> json(hit.hit()), HitJson.class, Search::cursorOf), uri, config, json);
+        if (ask.all() || ask.format() != ListFormat.JSON) {
+            return hits;
+        }
         List<AgreementHitJson> matched = offset > 0 ? List.of()
                 : agreements.find(q, filters.state(), filters.agencyId()).stream().map(SearchApi::json).toList();
-        ListPage<?> list = (ListPage<?>) page.getEntity();
-        return Response.fromResponse(page).entity(new SearchJson(list.items(), list.next(), matched)).build();
+        ListPage<?> list = (ListPage<?>) hits.getEntity();
+        return Response.fromResponse(hits).entity(new SearchJson(list.items(), list.next(), matched)).build();
     }
 
     private static HitJson json(Search.Hit hit) {
