@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ringwatch.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -122,27 +123,14 @@ public class AgreementApi {
                     + " GET /api/v1/agreements/clauses, joined by agreement_id); all=true for the whole filtered list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response list(
-            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
-            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
-            @QueryParam("agency") String agency,
-            @Parameter(description = "A kind code, as /api/v1/agreements/vocabulary lists them", example = "mou")
-            @QueryParam("kind") String kind,
-            @Parameter(description = "A clause code, as /api/v1/agreements/vocabulary lists them",
-                    example = "confidentiality") @QueryParam("clause") String clause,
-            @Parameter(description = "With clause: present, struck, absent or unknown (default: present or struck)",
-                    example = "present") @QueryParam("clause_state") String clauseState,
-            @Parameter(description = "Signed on or after this day, YYYY-MM-DD", example = "2018-01-01")
-            @QueryParam("signed_from") String signedFrom,
-            @Parameter(description = "Signed on or before this day, YYYY-MM-DD", example = "2020-12-31")
-            @QueryParam("signed_to") String signedTo,
+            @BeanParam AgreementFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
             @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
-        AgreementList.Filter filter = AgreementList.Filter.of(state, agency, kind, clause, clauseState, signedFrom,
-                signedTo);
+        AgreementList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.page(filter, after,
                 size), a -> AgreementJson.of(views.summary(a)), AgreementJson.class, AgreementList::cursorOf), uri,
                 config, json);
@@ -159,20 +147,7 @@ public class AgreementApi {
                     + " the whole list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response clauses(
-            @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
-            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
-            @QueryParam("agency") String agency,
-            @Parameter(description = "A kind code, as /api/v1/agreements/vocabulary lists them", example = "mou")
-            @QueryParam("kind") String kind,
-            @Parameter(description = "Agreements with this clause (all their clauses are listed), a code as"
-                    + " /api/v1/agreements/vocabulary lists them", example = "confidentiality")
-            @QueryParam("clause") String clause,
-            @Parameter(description = "With clause: present, struck, absent or unknown (default: present or struck)",
-                    example = "present") @QueryParam("clause_state") String clauseState,
-            @Parameter(description = "Signed on or after this day, YYYY-MM-DD", example = "2018-01-01")
-            @QueryParam("signed_from") String signedFrom,
-            @Parameter(description = "Signed on or before this day, YYYY-MM-DD", example = "2020-12-31")
-            @QueryParam("signed_to") String signedTo,
+            @BeanParam AgreementFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwH2NvbmZpZGVudGlhbGl0eQ")
             @QueryParam("cursor") String cursor,
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
@@ -180,8 +155,7 @@ public class AgreementApi {
             @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
-        AgreementList.Filter filter = AgreementList.Filter.of(state, agency, kind, clause, clauseState, signedFrom,
-                signedTo);
+        AgreementList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, after,
                 size), AgreementJson.ListedClauseJson::of, AgreementJson.ListedClauseJson.class,
                 AgreementList::cursorOf), uri, config, json);

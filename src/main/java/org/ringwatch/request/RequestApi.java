@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ringwatch.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -210,21 +211,14 @@ public class RequestApi {
                     + " request_id); all=true for the whole filtered list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response list(
-            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
-            @QueryParam("agency") String agencyKey,
-            @Parameter(description = "USPS code of a state or DC, or US for federal agencies; any case",
-                    example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
-            @Parameter(description = "A request status code (draft, filed, acknowledged, ...)", example = "filed")
-            @QueryParam("status") String status,
-            @Parameter(description = "true: only requests past their statutory due date; false: only those not",
-                    example = "true") @QueryParam("overdue") String overdue,
+            @BeanParam RequestFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
             @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
-        RequestList.Filter filter = RequestList.Filter.of(agencyKey, state, status, overdue);
+        RequestList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, after,
                 size), r -> json(views.view(r)), RequestJson.class, RequestList::cursorOf), uri, config, json);
     }
@@ -239,21 +233,14 @@ public class RequestApi {
                     + " entry that you may see. CSV and NDJSON as for every list; all=true for the whole list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response events(
-            @Parameter(description = ApiDocs.AGENCY_KEY, example = ApiDocs.AGENCY_KEY_EXAMPLE)
-            @QueryParam("agency") String agencyKey,
-            @Parameter(description = "USPS code of a state or DC, or US for federal agencies; any case",
-                    example = ApiDocs.STATE_EXAMPLE) @QueryParam("state") String state,
-            @Parameter(description = "The requests' status code (draft, filed, acknowledged, ...)", example = "filed")
-            @QueryParam("status") String status,
-            @Parameter(description = "true: only requests past their statutory due date; false: only those not",
-                    example = "true") @QueryParam("overdue") String overdue,
+            @BeanParam RequestFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwHzM0NQ") @QueryParam("cursor") String cursor,
             @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
             @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
             @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
-        RequestList.Filter filter = RequestList.Filter.of(agencyKey, state, status, overdue);
+        RequestList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, after,
                 size), EventJson::of, EventJson.class, RequestList::cursorOf), uri, config, json);
     }

@@ -64,6 +64,19 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), missing);
     }
 
+    @Test
+    void shouldDocumentFiltersDeclaredOnceForTwoLists() {
+        var document = document();
+        for (String path : List.of("/api/v1/agreements", "/api/v1/agreements/clauses")) {
+            assertTrue(document.getList("paths.'" + path + "'.get.parameters.name").containsAll(
+                    List.of("state", "agency", "kind", "clause", "clause_state", "signed_from", "signed_to")), path);
+        }
+        for (String path : List.of("/api/v1/requests", "/api/v1/requests/events")) {
+            assertTrue(document.getList("paths.'" + path + "'.get.parameters.name").containsAll(
+                    List.of("agency", "state", "status", "overdue")), path);
+        }
+    }
+
     private static io.restassured.path.json.JsonPath document() {
         return given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
     }
