@@ -20,10 +20,14 @@ public class PrivateResponses {
         if (response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             return;
         }
-        boolean personal = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                || request.getCookies().containsKey(SessionCookies.NAME);
-        if (personal) {
+        if (isPersonal(request)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PRIVATE);
         }
+    }
+
+    /** Whether the answer may hold what only this asker may see: they sent a token or a sign-in cookie. */
+    static boolean isPersonal(ContainerRequestContext request) {
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || request.getCookies().containsKey(SessionCookies.NAME);
     }
 }

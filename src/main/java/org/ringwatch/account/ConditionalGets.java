@@ -1,0 +1,71 @@
+package org.ringwatch.account;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Conditional reads of the API's JSON: every 200 answer to a GET under /api/v1 that Jackson
+ * writes carries a strong ETag (the SHA-256 of its bytes), and a request whose If-None-Match holds it gets 304
+ * with no body, so a client polling an unchanged list or record spends no bandwidth. An answer to
+ * nobody in particular (no token, no sign-in cookie) that set no Cache-Control of its own says
+ * {@code public, no-cache}: a shared cache may keep it but asks each time whether it changed.
+ * Streamed answers (CSV, NDJSON, all=true, files) are left alone; files have their own ETags.
+ */
+public class ConditionalGets {
+
+    static final String PUBLIC = "public, no-cache";
+
+    private final ObjectMapper json;
+
+    public ConditionalGets(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerResponseFilter
+    public void tag(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
+        String method = request.getMethod();
+        if (!("GET".equals(method) || "HEAD".equals(method)) || response.getStatus() != 200
+                || !request.getUriInfo().getRequestUri().getPath().startsWith("/api/v1/") || !response.hasEntity()
+                || response.getHeaders().containsKey(HttpHeaders.ETAG) || streamed(response.getEntity())) {
+            return;
+        }
+        EntityTag tag = new EntityTag(sha256(json.writeValueAsBytes(response.getEntity())));
+        response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+        if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL) && !PrivateResponses.isPersonal(request)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PUBLIC);
+        }
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(tag.toString()) || ifNoneMatch.strip().equals("*"))) {
+            response.setStatus(304);
+            response.setEntity(null);
+        }
+    }
+
+    /** Bytes written as they come (CSV, NDJSON, all=true, files), not a record Jackson writes. */
+    private static boolean streamed(Object entity) {
+        return entity instanceof StreamingOutput || entity instanceof InputStream || entity instanceof byte[]
+                || entity instanceof CharSequence || entity instanceof File || entity instanceof Path;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
+    }
+}
