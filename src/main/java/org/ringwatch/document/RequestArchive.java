@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -70,13 +72,19 @@ public class RequestArchive {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /**
+     * The request's public documents. A document that came with a log entry the viewer may not
+     * see (a private one) is listed without it: its entry's id would say such an entry exists.
+     */
     private List<Entry> published(RequestView view) {
+        Set<Long> visibleEvents = view.events().stream().map(e -> e.id).collect(Collectors.toSet());
         List<Entry> entries = new ArrayList<>();
         for (Document document : Document.ofRequest(view.request())) {
+            Long event = document.event == null || !visibleEvents.contains(document.event.id) ? null
+                    : document.event.id;
             access.view(document).map(DocumentView::publicFile).filter(Objects::nonNull).ifPresent(file ->
-                    entries.add(new Entry(document.id, document.event == null ? null : document.event.id,
-                            document.originalName, file.sha256(), "documents/" + document.id + "-"
-                            + FileNames.sanitise(document.originalName))));
+                    entries.add(new Entry(document.id, event, document.originalName, file.sha256(),
+                            "documents/" + document.id + "-" + FileNames.sanitise(document.originalName))));
         }
         return entries;
     }

@@ -3,6 +3,7 @@ package org.ringwatch.review;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
+import org.ringwatch.api.ApiProblem;
 
 import java.util.List;
 
@@ -39,7 +41,13 @@ public class ReviewPages {
     public TemplateInstance queue(@QueryParam("agency") String agency, @QueryParam("after") String after) {
         Agency only = agency == null || agency.isBlank() ? null
                 : Agency.findByKey(agency).orElseThrow(NotFoundException::new);
-        List<ReviewQueue.Waiting> waiting = queue.waiting(only == null ? null : only.id, after);
+        List<ReviewQueue.Waiting> waiting;
+        try {
+            waiting = queue.waiting(only == null ? null : only.id, after);
+        } catch (ApiProblem badCursor) {
+            // A page, not the API: the refusal comes in the site's layout.
+            throw new BadRequestException();
+        }
         List<ReviewQueue.Waiting> shown = waiting.stream().limit(ReviewQueue.LIMIT).toList();
         String next = waiting.size() > ReviewQueue.LIMIT ? "/moderation/review?"
                 + (only == null ? "" : "agency=" + only.stateCode + "/" + only.slug + "&")

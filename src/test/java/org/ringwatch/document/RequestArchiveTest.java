@@ -89,6 +89,29 @@ class RequestArchiveTest {
     }
 
     @Test
+    void shouldNotSayAPrivateEntryExistsThroughADocumentThatCameWithIt() throws IOException {
+        AgreementFixtures.Scene scene = agreements.scene("Dunmere");
+        long id = scene.request().id;
+        long privateEntry = org.ringwatch.request.RequestEvent.<org.ringwatch.request.RequestEvent>find(
+                "request.id = ?1 and body = ?2", id, "PRIVATE-ENTRY-" + id).firstResult().id;
+        long document = DocumentFixtures.uploadProcessed(scene.authorToken(), id, privateEntry, "note.pdf",
+                TestFiles.textPdf("A page kept with a private note."), "application/pdf");
+        Fixtures.api(scene.moderatorToken()).when().post("/api/v1/documents/" + document + "/publish").then()
+                .statusCode(200);
+        DocumentFixtures.awaitPublic(document);
+
+        String manifest = new String(unzip(given().when().get("/requests/" + id + ".zip").then().statusCode(200)
+                .extract().asByteArray()).get("manifest.json"), StandardCharsets.UTF_8);
+        assertThat(manifest, allOf(containsString("\"id\" : " + document), containsString("\"event_id\" : null"),
+                not(containsString("\"event_id\" : " + privateEntry)), not(containsString("PRIVATE-ENTRY-"))));
+        String own = new String(unzip(Fixtures.api(scene.authorToken()).when()
+                .get("/api/v1/requests/" + id + "/archive.zip").then().statusCode(200).extract().asByteArray())
+                .get("manifest.json"), StandardCharsets.UTF_8);
+        assertThat("the requester sees the entry, and the document under it", own,
+                containsString("\"event_id\" : " + privateEntry));
+    }
+
+    @Test
     void shouldAnswer404ForARequestTheViewerMayNotSee() {
         var owner = fixtures.account(org.ringwatch.account.Role.VOLUNTEER);
         var draft = fixtures.draft(owner, "OR", agreements.fictionalAgency("Penrith").slug);

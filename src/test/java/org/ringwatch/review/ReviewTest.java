@@ -170,6 +170,9 @@ class ReviewTest {
         fixtures.browser(scene.author()).when().get("/moderation/review").then().statusCode(403);
         fixtures.browser(scene.moderator()).queryParam("agency", "OR/no-such-agency").when().get("/moderation/review")
                 .then().statusCode(404);
+        fixtures.browser(scene.moderator()).queryParam("after", "not-a-cursor").when().get("/moderation/review")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("<main"));
         given().redirects().follow(false).when().get("/moderation/review").then().statusCode(303)
                 .header("Location", containsString("/login?next="));
     }
