@@ -1,6 +1,7 @@
 package org.ringwatch.agency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +23,7 @@ import org.ringwatch.agency.AgencyDirectory.Position;
 import org.ringwatch.api.ApiDocs;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
-import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.api.Problem;
 import org.ringwatch.platform.RingWatchConfig;
@@ -102,11 +103,9 @@ public class AgencyApi {
             @QueryParam("q") String q,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfSUwfYXVyb3JhLXBvbGljZS1kZXBhcnRtZW50")
             @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         String stateCode = null;
         if (state != null && !state.isBlank()) {
             stateCode = State.findByCode(state.strip()).filter(s -> !s.isFederal()).map(s -> s.code)

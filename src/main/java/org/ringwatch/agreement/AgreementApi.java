@@ -26,7 +26,7 @@ import org.ringwatch.account.Account;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
 
@@ -125,11 +125,9 @@ public class AgreementApi {
     public Response list(
             @BeanParam AgreementFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         AgreementList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.page(filter, after,
                 size), a -> AgreementJson.of(views.summary(a)), AgreementJson.class, AgreementList::cursorOf), uri,
@@ -150,11 +148,9 @@ public class AgreementApi {
             @BeanParam AgreementFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwH2NvbmZpZGVudGlhbGl0eQ")
             @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         AgreementList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, after,
                 size), AgreementJson.ListedClauseJson::of, AgreementJson.ListedClauseJson.class,

@@ -1,6 +1,7 @@
 package org.ringwatch.browse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +19,7 @@ import org.ringwatch.agreement.AgencyStatusList.Coverage;
 import org.ringwatch.agreement.AgencyStatusList.Filter;
 import org.ringwatch.api.ApiDocs;
 import org.ringwatch.api.Cursor;
-import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
 
@@ -80,11 +81,9 @@ public class CoverageApi {
                     + " have none, withheld it, or were not asked yet. All states fit one page at the default limit.")
     public Response states(
             @Parameter(description = ApiDocs.CURSOR, example = "djEfSUw") @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         // Some fifty rows from one grouped query: the page is cut from them, after the cursor's state.
         List<Coverage> states = statuses.coverage().states().stream()
                 .sorted(Comparator.comparing(Coverage::stateCode)).toList();

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ringwatch.api.ApiDocs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.api.Watermark;
 import org.ringwatch.platform.RingWatchConfig;
@@ -114,13 +115,11 @@ public class DocumentApi {
             @Parameter(description = "id (default) or -published_at", example = "-published_at")
             @QueryParam("sort") String sort,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMQ") @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = ApiDocs.UPDATED_SINCE_EXAMPLE)
             @QueryParam(Watermark.PARAMETER) String updatedSince,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         DocumentList.Filters filters = DocumentList.Filters.of(state, agency, request, type, publishedFrom,
                 publishedTo, sort);
         Watermark since = Watermark.parse(updatedSince);

@@ -29,7 +29,7 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
 
@@ -213,11 +213,9 @@ public class RequestApi {
     public Response list(
             @BeanParam RequestFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         RequestList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, after,
                 size), r -> json(views.view(r)), RequestJson.class, RequestList::cursorOf), uri, config, json);
@@ -235,11 +233,9 @@ public class RequestApi {
     public Response events(
             @BeanParam RequestFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwHzM0NQ") @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         RequestList.Filter filter = filters.filter();
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, after,
                 size), EventJson::of, EventJson.class, RequestList::cursorOf), uri, config, json);

@@ -3,6 +3,7 @@ package org.ringwatch.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ringwatch.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.agreement.AgreementSearch;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.ListFormat;
+import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListPage;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.platform.RingWatchConfig;
@@ -84,14 +86,12 @@ public class SearchApi {
             @Parameter(description = "Uploaded on or before this day, YYYY-MM-DD", example = "2026-12-31")
             @QueryParam("to") String to,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfNTA") @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, example = ApiDocs.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FORMAT, example = ApiDocs.FORMAT_EXAMPLE) @QueryParam("format") String format,
-            @Parameter(description = ApiDocs.ALL, example = ApiDocs.ALL_EXAMPLE) @QueryParam("all") String all,
+            @BeanParam ListParams paging,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         if (!SearchQuery.present(q)) {
             throw ApiProblem.badParameter("q", "q is required: the words to search for");
         }
-        ListResponses.Ask ask = ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         int offset = Search.offset(ask.cursor());
         Search.Filters filters = SearchQuery.filters(state, agency, request, from, to);
         Response hits = ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> search.ranked(q,
