@@ -34,12 +34,38 @@ public final class ListResponses {
         List<R> page(String cursor, int limit);
     }
 
+    /** A sync's changes: up to {@code limit} after {@code position}. */
+    @FunctionalInterface
+    public interface Changes<X> {
+        List<Change<X>> read(SyncPosition position, int limit);
+    }
+
     /**
-     * What a list serves: its rows, how each becomes an item (the JSON record, also the CSV's
-     * columns), and each row's cursor.
+     * What a list serves: its rows, how each becomes an item, the item's JSON record (whose
+     * components are the CSV's columns), each row's cursor, and whether the items are a sync's
+     * {@link Change}s of that record (the CSV then adds updated_at and deleted).
      */
-    public record Shape<R, T extends Record>(Source<R> source, Function<R, T> item, Class<T> itemType,
-            Function<R, String> cursorOf) {
+    public record Shape<R, T>(Source<R> source, Function<R, T> item, Class<? extends Record> itemType,
+            Function<R, String> cursorOf, boolean changes) {
+
+        public Shape(Source<R> source, Function<R, T> item, Class<? extends Record> itemType,
+                Function<R, String> cursorOf) {
+            this(source, item, itemType, cursorOf, false);
+        }
+
+        /**
+         * A sync's changes from {@code position}, read by {@code changes} (a position and how
+         * many), each live one's row made into {@code itemType} by {@code item}.
+         */
+        public static <X> Shape<Change<X>, Change<?>> changes(SyncPosition position, Changes<X> changes,
+                Function<X, ? extends Record> item, Class<? extends Record> itemType) {
+            return new Shape<>((after, size) -> changes.read(position.at(after), size), change -> change.map(item),
+                    itemType, change -> position.cursorOf(change.id()), true);
+        }
+
+        CsvRows csv(ObjectMapper json) {
+            return changes ? CsvRows.ofChanges(itemType, json) : CsvRows.of(itemType, json);
+        }
     }
 
     /** How the client asked: the format, all or a page, from where, how many. */
@@ -63,7 +89,19 @@ public final class ListResponses {
     private ListResponses() {
     }
 
-    public static <R, T extends Record> Response respond(Ask ask, Shape<R, T> shape, UriInfo uri,
+    /**
+     * A sync's page ({@link Shape#changes}): as {@link #respond}, and the last page (or the whole
+     * list with all=true) also carries the next poll's mark in {@code Link: <…>; rel="sync"} —
+     * only the last: a client that took it from the first page would skip what the later pages hold.
+     */
+    public static <R, T> Response respondChanges(Ask ask, Shape<R, T> shape, SyncPosition position, UriInfo uri,
+            RingWatchConfig config, ObjectMapper json) {
+        Response changes = respond(ask, shape, uri, config, json);
+        boolean last = ask.all() || changes.getHeaderString("Link") == null;
+        return last ? Response.fromResponse(changes).header("Link", position.mark().link(uri, config)).build() : changes;
+    }
+
+    public static <R, T> Response respond(Ask ask, Shape<R, T> shape, UriInfo uri,
             RingWatchConfig config, ObjectMapper json) {
         if (ask.all()) {
             StreamingOutput body = out -> stream(ask, shape, json, out);
@@ -76,7 +114,7 @@ public final class ListResponses {
         boolean more = rows.size() > ask.limit();
         List<R> served = more ? rows.subList(0, ask.limit()) : rows;
         StreamingOutput body = out -> {
-            try (Writer<T> writer = writer(ask.format(), shape.itemType(), json, out)) {
+            try (Writer<T> writer = writer(ask.format(), shape.csv(json), json, out)) {
                 for (R row : served) {
                     writer.write(shape.item().apply(row));
                 }
@@ -90,9 +128,9 @@ public final class ListResponses {
         return response.build();
     }
 
-    private static <R, T extends Record> void stream(Ask ask, Shape<R, T> shape, ObjectMapper json, OutputStream out)
+    private static <R, T> void stream(Ask ask, Shape<R, T> shape, ObjectMapper json, OutputStream out)
             throws IOException {
-        try (Writer<T> writer = writer(ask.format(), shape.itemType(), json, out)) {
+        try (Writer<T> writer = writer(ask.format(), shape.csv(json), json, out)) {
             String cursor = ask.cursor();
             while (true) {
                 List<R> rows = shape.source().page(cursor, CHUNK);
@@ -115,8 +153,8 @@ public final class ListResponses {
         void close() throws IOException;
     }
 
-    private static <T extends Record> Writer<T> writer(ListFormat format, Class<T> type, ObjectMapper json,
-            OutputStream out) throws IOException {
+    private static <T> Writer<T> writer(ListFormat format, CsvRows csv, ObjectMapper json, OutputStream out)
+            throws IOException {
         return switch (format) {
             case JSON -> jsonWriter(json, out);
             case NDJSON -> new Writer<>() {
@@ -131,7 +169,7 @@ public final class ListResponses {
                     out.flush();
                 }
             };
-            case CSV -> csvWriter(CsvRows.of(type, json), out);
+            case CSV -> csvWriter(csv, out);
         };
     }
 

@@ -27,6 +27,8 @@ import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
+import org.ringwatch.api.SyncPosition;
+import org.ringwatch.api.Syncs;
 import org.ringwatch.api.Watermark;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.platform.SiteAddress;
@@ -81,9 +83,11 @@ public class DocumentApi {
     private final RingWatchConfig config;
     private final DocumentList documents;
     private final ObjectMapper json;
+    private final Syncs syncs;
 
     public DocumentApi(DocumentService service, PersonalDataReview personalData, DocumentAccess access,
-            Downloads downloads, CurrentAccount me, RingWatchConfig config, DocumentList documents, ObjectMapper json) {
+            Downloads downloads, CurrentAccount me, RingWatchConfig config, DocumentList documents, ObjectMapper json, Syncs syncs) {
+        this.syncs = syncs;
         this.config = config;
         this.documents = documents;
         this.json = json;
@@ -122,19 +126,14 @@ public class DocumentApi {
         ListResponses.Ask ask = paging.ask(cursor, headers);
         DocumentList.Filters filters = DocumentList.Filters.of(state, agency, request, type, publishedFrom,
                 publishedTo, sort);
-        Watermark since = Watermark.parse(updatedSince);
-        if (since == null) {
+        SyncPosition sync = syncs.start(updatedSince, ask.cursor());
+        if (sync == null) {
             return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> documents.page(filters, after,
                     size), item -> item, DocumentList.Item.class, item -> DocumentList.cursorOf(item, filters.sort())),
                     uri, config, json);
         }
-        DocumentList.Sync sync = documents.sync(filters, since, ask.cursor());
-        Response changes = ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> documents.changes(sync,
-                after, size), change -> change, DocumentList.Change.class, sync::cursorOf), uri, config, json);
-        // The next poll's mark only once every page is served: a client that took it from
-        // the first page would skip what the later pages hold.
-        boolean last = ask.all() || changes.getHeaderString("Link") == null;
-        return last ? Response.fromResponse(changes).header("Link", sync.mark().link(uri, config)).build() : changes;
+        return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> documents.changes(
+                filters, at, size), item -> item, DocumentList.Item.class), sync, uri, config, json);
     }
 
     @GET

@@ -1,7 +1,5 @@
 package org.ringwatch.document;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -10,7 +8,9 @@ import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.QueryDates;
 import org.ringwatch.api.Cursor;
-import org.ringwatch.api.Watermark;
+import org.ringwatch.api.Change;
+import org.ringwatch.api.SyncPosition;
+import org.ringwatch.request.RequestAccess;
 import org.ringwatch.platform.Today;
 import org.ringwatch.state.State;
 
@@ -35,54 +35,6 @@ public class DocumentList {
     public record Item(long id, Long request, String agency, String agencyName, String state, String name,
             String type, Integer pageCount, String sha256, long size, OffsetDateTime publishedAt, String page,
             String file) {
-    }
-
-    /**
-     * A document in a sync ({@code updated_since}): as {@link Item} lists it with when it last
-     * changed, or, once the public may no longer see it, a tombstone that says only which it was.
-     * The components are the CSV's columns (a tombstone's other cells empty); the JSON is
-     * {@link Live} or {@link Tombstone}, so a tombstone is exactly {"id", "deleted", "updated_at"}.
-     */
-    public record Change(long id, Long request, String agency, String agencyName, String state, String name,
-            String type, Integer pageCount, String sha256, Long size, OffsetDateTime publishedAt, String page,
-            String file, OffsetDateTime updatedAt, boolean deleted) {
-
-        static Change of(Item item, OffsetDateTime updatedAt) {
-            return new Change(item.id(), item.request(), item.agency(), item.agencyName(), item.state(), item.name(),
-                    item.type(), item.pageCount(), item.sha256(), item.size(), item.publishedAt(), item.page(),
-                    item.file(), updatedAt, false);
-        }
-
-        static Change tombstone(long id, OffsetDateTime updatedAt) {
-            return new Change(id, null, null, null, null, null, null, null, null, null, null, null, null, updatedAt,
-                    true);
-        }
-
-        @JsonValue
-        Object json() {
-            return deleted ? new Tombstone(id, true, updatedAt) : new Live(new Item(id, request, agency, agencyName,
-                    state, name, type, pageCount, sha256, size, publishedAt, page, file), updatedAt, false);
-        }
-    }
-
-    /** A listed document in a sync: the item and when it last changed. */
-    record Live(@JsonUnwrapped Item item, OffsetDateTime updatedAt, boolean deleted) {
-    }
-
-    /** A document the public could see and no longer may: withheld, a page withheld in a file with no public copy, its request embargoed. */
-    record Tombstone(long id, boolean deleted, OffsetDateTime updatedAt) {
-    }
-
-    /**
-     * One sync: its filters, where it starts, and the mark its last page hands back. The mark is
-     * read before the first page and carried by the cursor: what changes while the client pages
-     * is at or above it, so it comes again in the next poll even where a page already passed it.
-     */
-    public record Sync(Filters filters, Watermark since, Watermark mark) {
-
-        public String cursorOf(Change change) {
-            return Cursor.encode(String.valueOf(change.id()), mark.xid(), mark.day().toString());
-        }
     }
 
     /** The order of a list: by id (oldest first, the default) or newest published first. */
@@ -159,12 +111,10 @@ public class DocumentList {
 
     private final EntityManager em;
     private final DocumentAccess access;
-    private final Today today;
 
-    public DocumentList(EntityManager em, DocumentAccess access, Today today) {
+    public DocumentList(EntityManager em, DocumentAccess access) {
         this.em = em;
         this.access = access;
-        this.today = today;
     }
 
     /** Up to {@code limit} documents after {@code cursor} (null: from the start). */
@@ -237,21 +187,6 @@ public class DocumentList {
     }
 
     /**
-     * Starts or continues a sync from {@code since}: a first page reads the mark to hand back
-     * now, a later one takes it from the cursor.
-     */
-    public Sync sync(Filters filters, Watermark since, String cursor) {
-        if (filters.sort() != Sort.ID) {
-            throw ApiProblem.badParameter("sort", "a sync (updated_since) lists changes in id order; leave sort out");
-        }
-        if (cursor == null) {
-            return new Sync(filters, since, Watermark.now(em, today.date()));
-        }
-        List<String> keys = Cursor.decode(cursor, 3);
-        return new Sync(filters, since, Watermark.ofKeys(keys.get(1), keys.get(2)));
-    }
-
-    /**
      * Up to {@code limit} changes of a sync after {@code cursor} (null: from the start): every
      * document that was ever published whose public side changed since the mark, as it is now —
      * an item when the public may see it, a tombstone when not. A document never published is
@@ -260,45 +195,31 @@ public class DocumentList {
      * in the next poll (its transaction is at or above the mark handed back), never held back
      * behind a transaction that is still running.
      */
-    public List<Change> changes(Sync sync, String cursor, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append("""
-                , (%s) AS is_public,
-                       GREATEST(d.changed_at, CASE WHEN %s
-                                                   THEN CAST(r.embargo_until AS timestamp) AT TIME ZONE :zone END)
-                       AS updated_at
-                """.formatted(DocumentAccess.PUBLIC, EMBARGO_ENDED)).append(FROM).append("""
+    public List<Change<Item>> changes(Filters filters, SyncPosition sync, int limit) {
+        SyncPosition.requireIdOrder(filters.sort() == Sort.ID);
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(", (").append(DocumentAccess.PUBLIC)
+                .append(") AS is_public, GREATEST(d.changed_at, ").append(RequestAccess.EMBARGO_ENDED_AT)
+                .append(") AS updated_at").append(FROM).append("""
                  LEFT JOIN blob b ON b.sha256 = f.sha256
                  WHERE d.published_at IS NOT NULL
                    AND (%s OR %s)
-                """.formatted(sync.since().since("d.changed_xid", "d.changed_at"), EMBARGO_ENDED));
-        where(sql, sync.filters());
-        List<String> after = cursor == null ? null : Cursor.decode(cursor, 3);
-        if (after != null) {
-            sql.append(" AND d.id > CAST(:afterId AS bigint)");
-        }
-        sql.append(" ORDER BY d.id LIMIT :limit");
+                """.formatted(sync.since().since("d.changed_xid", "d.changed_at"), RequestAccess.EMBARGO_ENDED));
+        where(sql, filters);
+        sql.append(" AND d.id > :afterId ORDER BY d.id LIMIT :limit");
         Query query = em.createNativeQuery(sql.toString(), Tuple.class);
         access.bindPublic(query);
-        bind(query, sync.filters());
-        sync.since().bindSince(query);
-        query.setParameter("sinceDay", sync.since().day());
-        query.setParameter("markDay", sync.mark().day());
-        query.setParameter("zone", Today.ZONE.getId());
-        if (after != null) {
-            query.setParameter("afterId", after.get(0));
-        }
+        bind(query, filters);
+        RequestAccess.bindSync(query, sync);
         query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> {
+            long id = ((Number) t.get("id")).longValue();
             OffsetDateTime updatedAt = time(t.get("updated_at"));
-            return Boolean.TRUE.equals(t.get("is_public")) ? Change.of(item(t), updatedAt)
-                    : Change.tombstone(((Number) t.get("id")).longValue(), updatedAt);
+            return Boolean.TRUE.equals(t.get("is_public")) ? Change.live(id, item(t), updatedAt)
+                    : Change.<Item>tombstone(id, updatedAt);
         }).toList();
     }
-
-    /** The documents' request's embargo ran out since the mark's day: public now, with no row changed. */
-    private static final String EMBARGO_ENDED = "(r.embargo_until > :sinceDay AND r.embargo_until <= :markDay)";
 
     /** The cursor of a listed document in {@code sort}'s order. */
     public static String cursorOf(Item item, Sort sort) {

@@ -3,6 +3,7 @@ package org.ringwatch.request;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.Query;
 import org.ringwatch.account.CurrentAccount;
+import org.ringwatch.api.SyncPosition;
 import org.ringwatch.platform.Today;
 
 /**
@@ -47,6 +48,26 @@ public class RequestAccess {
      * The SQL condition a list adds so it shows only what {@link #canSee} allows (requests
      * aliased {@code r}); bind its parameters with {@link #bind}.
      */
+    /**
+     * For a sync ({@code updated_since}): the request's embargo ran out after the day of the
+     * mark the client sent and by the day of the mark handed back. Nothing in the database changes
+     * when an embargo simply runs out, so a sync asks for those by date; bind with {@link #bindSync}.
+     */
+    public static final String EMBARGO_ENDED = "(r.embargo_until > :sinceDay AND r.embargo_until <= :markDay)";
+
+    /** When such a lapsed embargo counts as changed: the start of its last day, US Eastern; null for others. */
+    public static final String EMBARGO_ENDED_AT = "CASE WHEN " + EMBARGO_ENDED
+            + " THEN CAST(r.embargo_until AS timestamp) AT TIME ZONE :zone END";
+
+    /** Binds a sync's :sinceXid or :sinceAt, {@link #EMBARGO_ENDED}'s days and zone, and :afterId. */
+    public static void bindSync(Query query, SyncPosition sync) {
+        sync.since().bindSince(query);
+        query.setParameter("sinceDay", sync.since().day());
+        query.setParameter("markDay", sync.mark().day());
+        query.setParameter("zone", Today.ZONE.getId());
+        query.setParameter("afterId", sync.afterId());
+    }
+
     public static final String VISIBLE = "(:moderator OR r.requester_id = :viewer OR " + PUBLIC + ")";
 
     public void bind(Query query) {
