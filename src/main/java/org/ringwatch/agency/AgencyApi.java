@@ -25,6 +25,9 @@ import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
+import org.ringwatch.api.SyncPosition;
+import org.ringwatch.api.Syncs;
+import org.ringwatch.api.Watermark;
 import org.ringwatch.api.Problem;
 import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.state.Source;
@@ -81,8 +84,10 @@ public class AgencyApi {
     private final AgencyDirectory directory;
     private final RingWatchConfig config;
     private final ObjectMapper json;
+    private final Syncs syncs;
 
-    public AgencyApi(AgencyDirectory directory, RingWatchConfig config, ObjectMapper json) {
+    public AgencyApi(AgencyDirectory directory, RingWatchConfig config, ObjectMapper json, Syncs syncs) {
+        this.syncs = syncs;
         this.directory = directory;
         this.config = config;
         this.json = json;
@@ -104,6 +109,8 @@ public class AgencyApi {
             @Parameter(description = ApiDocs.CURSOR, example = "djEfSUwfYXVyb3JhLXBvbGljZS1kZXBhcnRtZW50")
             @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging,
+            @Parameter(description = ApiDocs.UPDATED_SINCE + ". Agencies are never tombstones: once seeded, they stay",
+                    example = ApiDocs.UPDATED_SINCE_EXAMPLE) @QueryParam(Watermark.PARAMETER) String updatedSince,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = paging.ask(cursor, headers);
         String stateCode = null;
@@ -114,6 +121,11 @@ public class AgencyApi {
         }
         String inState = stateCode;
         String nameQuery = q == null || q.isBlank() ? null : q.strip();
+        SyncPosition sync = syncs.start(updatedSince, ask.cursor());
+        if (sync != null) {
+            return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> directory.changes(
+                    inState, nameQuery, at, size), AgencySummary::of, AgencySummary.class), sync, uri, config, json);
+        }
         ListResponses.Source<AgencyRow> rows = (after, size) -> directory.page(inState, nameQuery, position(after), size);
         return ListResponses.respond(ask, new ListResponses.Shape<>(rows, AgencySummary::of, AgencySummary.class,
                 row -> Cursor.encode(row.stateCode(), row.slug())), uri, config, json);

@@ -4,9 +4,14 @@ import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import org.ringwatch.api.Change;
+import org.ringwatch.api.SyncPosition;
 import org.ringwatch.platform.Names;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,14 +94,7 @@ public class AgencyDirectory {
     public List<AgencyRow> page(String stateCode, String nameQuery, Position after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(AGENCY_COLUMNS).append(AGENCY_JOINS).append(" WHERE true");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        if (stateCode != null) {
-            sql.append(" AND a.state_code = :state");
-            parameters.put("state", stateCode);
-        }
-        if (nameQuery != null) {
-            sql.append(" AND a.name_folded LIKE '%' || rw_fold(:q) || '%' ESCAPE '\\'");
-            parameters.put("q", escapeLike(Names.clean(nameQuery)));
-        }
+        filter(sql, parameters, stateCode, nameQuery);
         if (after != null) {
             sql.append(" AND (a.state_code, a.slug) > (CAST(:afterState AS bpchar), :afterSlug)");
             parameters.put("afterState", after.stateCode());
@@ -109,6 +107,39 @@ public class AgencyDirectory {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(AgencyDirectory::row).toList();
+    }
+
+    /**
+     * Up to {@code limit} agencies changed since a sync's mark (the agency, its partnership facts,
+     * links or counties), after its position, by id. Never a tombstone: an agency, once seeded,
+     * stays public.
+     */
+    public List<Change<AgencyRow>> changes(String stateCode, String nameQuery, SyncPosition sync, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.changed_at, ").append(AGENCY_COLUMNS).append(AGENCY_JOINS)
+                .append(" WHERE ").append(sync.since().since("a.changed_xid", "a.changed_at"));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        filter(sql, parameters, stateCode, nameQuery);
+        sql.append(" AND a.id > :afterId ORDER BY a.id LIMIT :limit");
+        var query = em.createNativeQuery(sql.toString(), Tuple.class);
+        parameters.forEach(query::setParameter);
+        sync.bind(query);
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(t -> Change.live(((Number) t.get("id")).longValue(), row(t),
+                t.get("changed_at") instanceof OffsetDateTime time ? time
+                        : ((Instant) t.get("changed_at")).atOffset(ZoneOffset.UTC))).toList();
+    }
+
+    private static void filter(StringBuilder sql, Map<String, Object> parameters, String stateCode, String nameQuery) {
+        if (stateCode != null) {
+            sql.append(" AND a.state_code = :state");
+            parameters.put("state", stateCode);
+        }
+        if (nameQuery != null) {
+            sql.append(" AND a.name_folded LIKE '%' || rw_fold(:q) || '%' ESCAPE '\\'");
+            parameters.put("q", escapeLike(Names.clean(nameQuery)));
+        }
     }
 
     private PartialDate activeDate(String direction) {

@@ -3,13 +3,19 @@ package org.ringwatch.agreement;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Change;
 import org.ringwatch.api.Cursor;
+import org.ringwatch.api.SyncPosition;
 import org.ringwatch.api.QueryDates;
 import org.ringwatch.state.State;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -88,6 +94,34 @@ public class AgreementList {
         return rows;
     }
 
+    /**
+     * Up to {@code limit} agreements changed since a sync's mark (the agreement, its dates,
+     * signatories, clauses or documents), after its position, by id: an item when published, a
+     * tombstone when unpublished since. One never published is neither: the public never saw it.
+     * Filters match the agreement as it is now.
+     */
+    public List<Change<Agreement>> changes(Filter filter, SyncPosition sync, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = narrowed(new StringBuilder("a.was_published AND ")
+                .append(sync.since().since("a.changed_xid", "a.changed_at")), filter, parameters);
+        Query query = em.createNativeQuery("SELECT a.id, (" + AgreementAccess.PUBLIC + ") AS is_public, a.changed_at"
+                + " FROM agreement a JOIN agency g ON g.id = a.agency_id WHERE " + where
+                + " AND a.id > :afterId ORDER BY a.id LIMIT :limit", Tuple.class);
+        parameters.forEach(query::setParameter);
+        sync.bind(query);
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(t -> {
+            long id = ((Number) t.get("id")).longValue();
+            OffsetDateTime changedAt = t.get("changed_at") instanceof OffsetDateTime time ? time
+                    : ((Instant) t.get("changed_at")).atOffset(ZoneOffset.UTC);
+            return Boolean.TRUE.equals(t.get("is_public"))
+                    ? Change.live(id, Agreement.<Agreement>findById(id), changedAt)
+                    : Change.<Agreement>tombstone(id, changedAt);
+        }).toList();
+    }
+
     /** The cursor of a listed agreement: its id, the list being newest first. */
     public static String cursorOf(Agreement agreement) {
         return Cursor.encode(String.valueOf(agreement.id));
@@ -156,7 +190,11 @@ public class AgreementList {
      * {@link AgreementAccess#VISIBLE} allows; the API's list and the agreements page share it.
      */
     static String where(Filter filter, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder(AgreementAccess.VISIBLE);
+        return narrowed(new StringBuilder(AgreementAccess.VISIBLE), filter, parameters);
+    }
+
+    /** {@code where} and the filters. */
+    private static String narrowed(StringBuilder where, Filter filter, Map<String, Object> parameters) {
         if (filter.stateCode() != null) {
             where.append(" AND g.state_code = :state");
             parameters.put("state", filter.stateCode());

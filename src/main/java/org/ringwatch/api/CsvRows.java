@@ -40,14 +40,12 @@ public final class CsvRows {
 
     /**
      * The CSV of a sync's {@link Change}s of {@code itemType}: its columns, then updated_at and
-     * deleted. A tombstone's row has its id, updated_at and deleted, every other cell empty.
+     * deleted. A tombstone's row has its id, updated_at and deleted, every other cell empty; a list
+     * that can have tombstones has an id column.
      */
     public static CsvRows ofChanges(Class<? extends Record> itemType, ObjectMapper json) {
         List<String> columns = new ArrayList<>();
         collect("", itemType, columns);
-        if (!columns.contains("id")) {
-            columns.add(0, "id");
-        }
         columns.add("updated_at");
         columns.add("deleted");
         return new CsvRows(List.copyOf(columns), json);

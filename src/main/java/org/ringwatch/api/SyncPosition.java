@@ -1,6 +1,7 @@
 package org.ringwatch.api;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +35,12 @@ public record SyncPosition(Watermark since, Watermark mark, long afterId) {
         } catch (NumberFormatException e) {
             throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
         }
+    }
+
+    /** Binds {@link Watermark#since}'s parameter and {@code :afterId}, the last id listed. */
+    public void bind(Query query) {
+        since.bindSince(query);
+        query.setParameter("afterId", afterId);
     }
 
     /** The cursor after the change with this id. */

@@ -61,11 +61,10 @@ public class RequestAccess {
 
     /** Binds a sync's :sinceXid or :sinceAt, {@link #EMBARGO_ENDED}'s days and zone, and :afterId. */
     public static void bindSync(Query query, SyncPosition sync) {
-        sync.since().bindSince(query);
+        sync.bind(query);
         query.setParameter("sinceDay", sync.since().day());
         query.setParameter("markDay", sync.mark().day());
         query.setParameter("zone", Today.ZONE.getId());
-        query.setParameter("afterId", sync.afterId());
     }
 
     public static final String VISIBLE = "(:moderator OR r.requester_id = :viewer OR " + PUBLIC + ")";

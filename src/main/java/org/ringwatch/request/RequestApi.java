@@ -31,6 +31,9 @@ import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
+import org.ringwatch.api.SyncPosition;
+import org.ringwatch.api.Syncs;
+import org.ringwatch.api.Watermark;
 import org.ringwatch.platform.RingWatchConfig;
 
 import java.math.BigDecimal;
@@ -114,9 +117,11 @@ public class RequestApi {
     private final CurrentAccount me;
     private final RingWatchConfig config;
     private final ObjectMapper json;
+    private final Syncs syncs;
 
     public RequestApi(RequestService service, RequestViews views, RequestList requestList, CurrentAccount me,
-            RingWatchConfig config, ObjectMapper json) {
+            RingWatchConfig config, ObjectMapper json, Syncs syncs) {
+        this.syncs = syncs;
         this.json = json;
         this.service = service;
         this.views = views;
@@ -214,9 +219,16 @@ public class RequestApi {
             @BeanParam RequestFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging,
+            @Parameter(description = ApiDocs.UPDATED_SINCE, example = ApiDocs.UPDATED_SINCE_EXAMPLE)
+            @QueryParam(Watermark.PARAMETER) String updatedSince,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = paging.ask(cursor, headers);
         RequestList.Filter filter = filters.filter();
+        SyncPosition sync = syncs.start(updatedSince, ask.cursor());
+        if (sync != null) {
+            return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> requestList
+                    .changes(filter, at, size), r -> json(views.view(r)), RequestJson.class), sync, uri, config, json);
+        }
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, after,
                 size), r -> json(views.view(r)), RequestJson.class, RequestList::cursorOf), uri, config, json);
     }
@@ -234,9 +246,16 @@ public class RequestApi {
             @BeanParam RequestFilterParams filters,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwHzM0NQ") @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging,
+            @Parameter(description = ApiDocs.UPDATED_SINCE, example = ApiDocs.UPDATED_SINCE_EXAMPLE)
+            @QueryParam(Watermark.PARAMETER) String updatedSince,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = paging.ask(cursor, headers);
         RequestList.Filter filter = filters.filter();
+        SyncPosition sync = syncs.start(updatedSince, ask.cursor());
+        if (sync != null) {
+            return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> requestList
+                    .eventChanges(filter, at, size), EventJson::of, EventJson.class), sync, uri, config, json);
+        }
         return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, after,
                 size), EventJson::of, EventJson.class, RequestList::cursorOf), uri, config, json);
     }

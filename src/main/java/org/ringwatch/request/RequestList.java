@@ -7,13 +7,19 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Change;
 import org.ringwatch.api.Cursor;
+import org.ringwatch.api.SyncPosition;
 import org.ringwatch.state.State;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +227,88 @@ public class RequestList {
         } catch (NumberFormatException e) {
             throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
         }
+    }
+
+    /**
+     * Up to {@code limit} requests changed since a sync's mark, after its position, by id: every
+     * request ever filed whose public side changed (the request, its log, its tracking numbers,
+     * a document that came with it) or whose embargo ran out — an item when the public may see it
+     * now, a tombstone when not (embargoed). A draft is neither: the public never saw it. A request
+     * embargoed from its filing gives a tombstone when it changes, which says only its id.
+     */
+    public List<Change<RecordsRequest>> changes(Filter filter, SyncPosition sync, int limit) {
+        List<Tuple> rows = changedRows(filter, sync, "r.id", limit);
+        return rows.stream().map(t -> {
+            long id = ((Number) t.get("id")).longValue();
+            OffsetDateTime updatedAt = time(t.get("updated_at"));
+            return Boolean.TRUE.equals(t.get("is_public"))
+                    ? Change.live(id, RecordsRequest.<RecordsRequest>findById(id), updatedAt)
+                    : Change.<RecordsRequest>tombstone(id, updatedAt);
+        }).toList();
+    }
+
+    /**
+     * Up to {@code limit} log entries of the requests {@link #changes} lists, by entry id: each
+     * public entry of a changed request, as the public sees it when it may, a tombstone when its
+     * request is embargoed now. Private entries are never listed, not even as tombstones, which
+     * would say they exist; an entry's privacy is set when it is logged and never changes.
+     */
+    public List<Change<ListedEvent>> eventChanges(Filter filter, SyncPosition sync, int limit) {
+        List<Tuple> rows = changedRows(filter, sync, "e.id", limit);
+        Map<Long, RequestView> views = new HashMap<>();
+        Map<Long, Map<Long, List<Long>>> documents = new HashMap<>();
+        return rows.stream().map(t -> {
+            long id = ((Number) t.get("event_id")).longValue();
+            OffsetDateTime updatedAt = time(t.get("updated_at"));
+            if (!Boolean.TRUE.equals(t.get("is_public"))) {
+                return Change.<ListedEvent>tombstone(id, updatedAt);
+            }
+            long requestId = ((Number) t.get("id")).longValue();
+            RequestView view = views.computeIfAbsent(requestId,
+                    key -> this.views.view(RecordsRequest.<RecordsRequest>findById(key)));
+            RequestEvent event = RequestEvent.findById(id);
+            List<Long> ids = documents.computeIfAbsent(requestId, key -> documentsByEvent(view.request()))
+                    .getOrDefault(id, List.of());
+            return Change.live(id, new ListedEvent(view, event, ids), updatedAt);
+        }).toList();
+    }
+
+    /**
+     * The rows of a sync: requests ({@code order} r.id) or their public entries (e.id) changed
+     * since the mark, with whether the request is public now and when it changed.
+     */
+    private List<Tuple> changedRows(Filter filter, SyncPosition sync, String order, int limit) {
+        if (filter.overdue() != null) {
+            throw ApiProblem.badParameter("overdue", "overdue changes with the calendar, not with the records, so a"
+                    + " sync (updated_since) cannot follow it; leave it out and reckon it from due_date");
+        }
+        boolean events = order.equals("e.id");
+        StringBuilder sql = new StringBuilder("SELECT r.id, ").append(events ? "e.id AS event_id, " : "")
+                .append("(").append(RequestAccess.PUBLIC).append(") AS is_public, GREATEST(r.changed_at, ")
+                .append("(SELECT max(d.changed_at) FROM document d WHERE d.request_id = r.id AND ")
+                .append(sync.since().since("d.changed_xid", "d.changed_at")).append("), ")
+                .append(RequestAccess.EMBARGO_ENDED_AT).append(") AS updated_at")
+                .append(" FROM records_request r JOIN agency a ON a.id = r.agency_id")
+                .append(events ? " JOIN request_event e ON e.request_id = r.id AND NOT e.is_private" : "")
+                .append(" WHERE r.status <> 'draft' AND (").append(sync.since().since("r.changed_xid", "r.changed_at"))
+                .append(" OR EXISTS (SELECT 1 FROM document d WHERE d.request_id = r.id AND ")
+                .append(sync.since().since("d.changed_xid", "d.changed_at")).append(") OR ")
+                .append(RequestAccess.EMBARGO_ENDED).append(")");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        where(filter, sql, parameters);
+        sql.append(" AND ").append(order).append(" > :afterId ORDER BY ").append(order).append(" LIMIT :limit");
+        Query query = em.createNativeQuery(sql.toString(), Tuple.class);
+        access.bindPublic(query);
+        parameters.forEach(query::setParameter);
+        RequestAccess.bindSync(query, sync);
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows;
+    }
+
+    private static OffsetDateTime time(Object value) {
+        return value instanceof OffsetDateTime time ? time : ((Instant) value).atOffset(ZoneOffset.UTC);
     }
 
     /** The filters (but overdue, which is reckoned) as SQL over requests {@code r} joined to agencies {@code a}. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ringwatch.account.Fixtures;
 import org.ringwatch.agreement.AgreementFixtures;
 import org.ringwatch.agreement.Papers;
+import org.ringwatch.api.SyncPoll;
 import org.ringwatch.platform.EmbeddedPostgresResource;
 import org.ringwatch.platform.Today;
 
@@ -20,19 +21,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.ringwatch.api.SyncPoll.EPOCH;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,8 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class DocumentSyncTest {
-
-    private static final String EPOCH = "1970-01-01T00:00:00Z";
 
     @Inject
     AgreementFixtures agreements;
@@ -69,7 +67,7 @@ class DocumentSyncTest {
         long paged = scene.uploadPublished("log.pdf", Papers.textPdf(List.of(List.of("Public."), List.of("Private."))));
         String original = given().when().get("/api/v1/documents/" + paged).then().extract().path("sha256");
 
-        Poll first = Poll.of(given().queryParam("agency", agency).queryParam("updated_since", EPOCH)
+        SyncPoll first = SyncPoll.of(given().queryParam("agency", agency).queryParam("updated_since", EPOCH)
                 .queryParam("all", "true").when().get("/api/v1/documents"));
         assertEquals(List.of(kept, withheld, paged), first.ids(), later + " was never public: not even a tombstone");
         assertTrue(first.tombstones().isEmpty());
@@ -83,7 +81,7 @@ class DocumentSyncTest {
                 .post("/api/v1/documents/" + paged + "/pages/2/withhold").then().statusCode(200);
         DocumentFixtures.awaitPublic(paged);
 
-        Poll second = first.next();
+        SyncPoll second = first.next();
         assertTrue(second.items().containsKey(later), "published after the mark");
         assertEquals(Map.of("id", (int) withheld, "deleted", true, "updated_at",
                 second.tombstones().get(withheld).get("updated_at")), second.tombstones().get(withheld),
@@ -102,7 +100,7 @@ class DocumentSyncTest {
             Response page = given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().response();
             page.jsonPath().getList("items.id", Long.class).forEach(walked::add);
             next = page.jsonPath().getString("next");
-            mark = Poll.link(page, "sync");
+            mark = SyncPoll.link(page, "sync");
             assertEquals(next == null, mark != null, "the mark comes with the last page only");
         }
         assertTrue(walked.containsAll(List.of(later, withheld, paged)), walked.toString());
@@ -110,7 +108,7 @@ class DocumentSyncTest {
 
         // The request embargoed: every document on it leaves the public list, as tombstones.
         fixtures.embargo(scene.author(), scene.request(), today.date().plusDays(30));
-        Poll third = second.next();
+        SyncPoll third = second.next();
         assertTrue(third.items().isEmpty(), third.items().toString());
         assertTrue(third.tombstones().keySet().containsAll(List.of(kept, later, withheld, paged)));
         given().queryParam("agency", agency).when().get("/api/v1/documents").then().statusCode(200)
@@ -142,7 +140,7 @@ class DocumentSyncTest {
         String agency = scene.agency().stateCode + "/" + scene.agency().slug;
         long slow = scene.upload("slow.pdf", Papers.textPdf(List.of(List.of("Published by a slow transaction."))));
         long quick = scene.upload("quick.pdf", Papers.textPdf(List.of(List.of("Published at once."))));
-        Poll start = Poll.of(given().queryParam("agency", agency).queryParam("updated_since", EPOCH)
+        SyncPoll start = SyncPoll.of(given().queryParam("agency", agency).queryParam("updated_since", EPOCH)
                 .when().get("/api/v1/documents"));
         assertTrue(start.ids().isEmpty());
 
@@ -163,18 +161,18 @@ class DocumentSyncTest {
 
                 Fixtures.api(scene.moderatorToken()).when().post("/api/v1/documents/" + quick + "/publish").then()
                         .statusCode(200);
-                Poll during = start.next();
+                SyncPoll during = start.next();
                 assertEquals(List.of(quick), during.ids(), "A has not committed: its document is not public yet");
                 OffsetDateTime quickAt = OffsetDateTime.parse((String) during.items().get(quick).get("updated_at"));
                 assertTrue(began.isBefore(quickAt), "A began before the change the poll saw");
 
                 a.commit();
 
-                Poll after = during.next();
+                SyncPoll after = during.next();
                 assertTrue(after.items().containsKey(slow), "committed after the poll, so in the next one");
                 OffsetDateTime slowAt = OffsetDateTime.parse((String) after.items().get(slow).get("updated_at"));
                 assertTrue(slowAt.isBefore(quickAt), "with a timestamp older than what the poll saw");
-                Poll byTimestamp = Poll.of(given().queryParam("agency", agency)
+                SyncPoll byTimestamp = SyncPoll.of(given().queryParam("agency", agency)
                         .queryParam("updated_since", quickAt.toString()).when().get("/api/v1/documents"));
                 assertFalse(byTimestamp.ids().contains(slow), "which the last timestamp seen would have missed");
             } finally {
@@ -193,40 +191,5 @@ class DocumentSyncTest {
                 .then().statusCode(400).body("parameter", equalTo("sort"));
         given().queryParam("updated_since", EPOCH).queryParam("cursor", "djEfMQ").when().get("/api/v1/documents")
                 .then().statusCode(400).body("parameter", equalTo("cursor"));
-    }
-
-    /** One sync response: its items and tombstones by id, in order, and the next poll's address. */
-    private record Poll(List<Long> ids, Map<Long, Map<String, Object>> items, Map<Long, Map<String, Object>> tombstones,
-            String sync) {
-
-        static Poll of(Response response) {
-            response.then().statusCode(200);
-            JsonPath json = response.jsonPath();
-            assertNull(json.getString("next"), "one page is enough here");
-            List<Long> ids = new ArrayList<>();
-            Map<Long, Map<String, Object>> items = new LinkedHashMap<>();
-            Map<Long, Map<String, Object>> tombstones = new LinkedHashMap<>();
-            for (Map<String, Object> change : json.<Map<String, Object>>getList("items")) {
-                long id = ((Number) change.get("id")).longValue();
-                ids.add(id);
-                (Boolean.TRUE.equals(change.get("deleted")) ? tombstones : items).put(id, change);
-            }
-            String sync = link(response, "sync");
-            assertNotNull(sync, "the last page hands back the next poll");
-            return new Poll(ids, items, tombstones, sync);
-        }
-
-        Poll next() {
-            return of(given().urlEncodingEnabled(false).when().get(sync));
-        }
-
-        static String link(Response response, String rel) {
-            for (String link : response.headers().getValues("Link")) {
-                if (link.endsWith("; rel=\"" + rel + "\"")) {
-                    return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-                }
-            }
-            return null;
-        }
     }
 }
