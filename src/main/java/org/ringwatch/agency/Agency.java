@@ -3,6 +3,7 @@ package org.ringwatch.agency;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.ringwatch.api.ApiProblem;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -57,6 +58,18 @@ public class Agency extends PanacheEntityBase {
     public String websiteUrl;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
+
+    /**
+     * The {@code agency} query parameter of a list ("IL/aurora-police-department"): the agency's
+     * id; null when absent; otherwise a 400 naming it.
+     */
+    public static Long parameter(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return findByKey(raw).map(a -> a.id).orElseThrow(() -> ApiProblem.badParameter("agency",
+                "agency '" + raw + "' is not \"<state code>/<slug>\" of a known agency"));
+    }
 
     /** "ca/slug" or "CA/slug", as forms and the API name an agency; empty for anything else. */
     public static Optional<Agency> findByKey(String key) {

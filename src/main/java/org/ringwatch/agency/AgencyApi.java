@@ -113,13 +113,7 @@ public class AgencyApi {
                     example = ApiDocs.UPDATED_SINCE_EXAMPLE) @QueryParam(Watermark.PARAMETER) String updatedSince,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ListResponses.Ask ask = paging.ask(cursor, headers);
-        String stateCode = null;
-        if (state != null && !state.isBlank()) {
-            stateCode = State.findByCode(state.strip()).filter(s -> !s.isFederal()).map(s -> s.code)
-                    .orElseThrow(() -> ApiProblem.badParameter("state",
-                            "state '" + state + "' is not the USPS code of a state or DC"));
-        }
-        String inState = stateCode;
+        String inState = State.parameter(state);
         String nameQuery = q == null || q.isBlank() ? null : q.strip();
         SyncPosition sync = syncs.start(updatedSince, ask.cursor());
         if (sync != null) {

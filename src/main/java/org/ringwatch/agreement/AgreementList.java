@@ -46,10 +46,8 @@ public class AgreementList {
 
         public static Filter of(String state, String agency, String kind, String clause, String clauseState,
                 String signedFrom, String signedTo) {
-            String stateCode = blank(state) ? null : State.findByCode(state.strip()).map(s -> s.code)
-                    .orElseThrow(() -> ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
-            Long agencyId = blank(agency) ? null : Agency.findByKey(agency).map(a -> a.id).orElseThrow(() ->
-                    ApiProblem.badParameter("agency", "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
+            String stateCode = State.parameter(state);
+            Long agencyId = Agency.parameter(agency);
             Vocabulary.Kind wantedKind = blank(kind) ? null : Vocabulary.fromCode(Vocabulary.Kind.class, kind)
                     .orElseThrow(() -> ApiProblem.badParameter("kind", "kind '" + kind + "' is not one of "
                             + codes(Vocabulary.Kind.values())));

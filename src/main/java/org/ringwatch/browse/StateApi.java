@@ -1,17 +1,28 @@
 package org.ringwatch.browse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.api.ApiProblem;
-import org.ringwatch.api.ListPage;
+import org.ringwatch.api.ApiDocs;
+import org.ringwatch.api.Cursor;
+import org.ringwatch.api.ListParams;
+import org.ringwatch.api.ListResponses;
+import org.ringwatch.platform.RingWatchConfig;
 import org.ringwatch.platform.Today;
 import org.ringwatch.state.HolidayCalendar;
 import org.ringwatch.state.HolidayCalendar.Holiday;
@@ -65,19 +76,43 @@ public class StateApi {
 
     private final Today today;
 
-    public StateApi(AgencyDirectory directory, Today today) {
+    private final RingWatchConfig config;
+    private final ObjectMapper json;
+
+    public StateApi(AgencyDirectory directory, Today today, RingWatchConfig config, ObjectMapper json) {
         this.directory = directory;
         this.today = today;
+        this.config = config;
+        this.json = json;
     }
 
     @GET
-    @Operation(summary = "All 52 jurisdictions: the federal FOIA, the 50 states and DC",
-            description = "Not paginated (52 items); \"next\" is always null.")
-    public ListPage<StateSummary> list() {
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
+    @Operation(summary = "All 52 jurisdictions: the federal FOIA, the 50 states and DC, federal first",
+            description = "52 items: one page at the default limit. CSV and NDJSON as for every list. Reference data:"
+                    + " no updated_since (it changes only when the seed does).")
+    public Response list(@Parameter(description = ApiDocs.CURSOR, example = "djEfTlk") @QueryParam("cursor") String cursor,
+            @BeanParam ListParams paging, @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = paging.ask(cursor, headers);
         Map<String, Long> counts = directory.countsByState();
         List<State> all = State.federalFirst();
-        return new ListPage<>(all.stream().map(s -> new StateSummary(s.code, s.name, s.kind,
-                counts.getOrDefault(s.code, 0L), "/api/v1/states/" + s.code)).toList(), null);
+        ListResponses.Source<State> rows = (after, size) -> {
+            int from = after == null ? 0 : position(all, after) + 1;
+            return all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));
+        };
+        return ListResponses.respond(ask, new ListResponses.Shape<>(rows, s -> new StateSummary(s.code, s.name, s.kind,
+                counts.getOrDefault(s.code, 0L), "/api/v1/states/" + s.code), StateSummary.class,
+                s -> Cursor.encode(s.code)), uri, config, json);
+    }
+
+    private static int position(List<State> all, String cursor) {
+        String code = Cursor.decode(cursor, 1).get(0);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).code.equals(code)) {
+                return i;
+            }
+        }
+        throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
     }
 
     @GET

@@ -161,6 +161,30 @@ public class DocumentApi {
     }
 
     @GET
+    @Path("{id}/pages")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
+    @Operation(summary = "A document's pages with their text, in order",
+            description = "Each as GET /api/v1/documents/{id}/pages/{n} gives it: a withheld page has no text for the"
+                    + " public, only the reason. Follow \"next\" until it is null; CSV and NDJSON as for every list;"
+                    + " all=true for every page at once.")
+    public Response pages(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id,
+            @Parameter(description = ApiDocs.CURSOR, example = "djEfMw") @QueryParam("cursor") String cursor,
+            @BeanParam ListParams paging,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        ListResponses.Ask ask = paging.ask(cursor, headers);
+        DocumentView view = visible(id);
+        String site = SiteAddress.of(config, uri.getBaseUri());
+        List<PageText> pages = PageText.of(view);
+        ListResponses.Source<PageText> rows = (after, size) -> {
+            int last = after == null ? 0 : PageText.numberOf(after);
+            return pages.stream().filter(page -> page.number() > last).limit(size).toList();
+        };
+        Response list = ListResponses.respond(ask, new ListResponses.Shape<>(rows, page -> PageJson.of(id, page, site),
+                PageJson.class, PageText::cursorOf), uri, config, json);
+        return DocumentView.privateUnlessPublic(Response.fromResponse(list), view).build();
+    }
+
+    @GET
     @Path("{id}/pages/{n}")
     @Operation(summary = "The text of one page; withheld pages have no text for the public, only the reason")
     public Response page(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id,

@@ -59,12 +59,8 @@ public class DocumentList {
 
         public static Filters of(String state, String agency, String request, String type, String publishedFrom,
                 String publishedTo, String sort) {
-            String stateCode = blank(state) ? null : State.findByCode(state.strip()).filter(s -> !s.isFederal())
-                    .map(s -> s.code).orElseThrow(() -> ApiProblem.badParameter("state",
-                            "state '" + state + "' is not the USPS code of a state or DC"));
-            Long agencyId = blank(agency) ? null : Agency.findByKey(agency).map(a -> a.id)
-                    .orElseThrow(() -> ApiProblem.badParameter("agency",
-                            "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
+            String stateCode = State.parameter(state);
+            Long agencyId = Agency.parameter(agency);
             Long requestId = null;
             if (!blank(request)) {
                 try {

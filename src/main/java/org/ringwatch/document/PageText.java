@@ -1,5 +1,8 @@
 package org.ringwatch.document;
 
+import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.Cursor;
+
 import java.util.List;
 
 /**
@@ -19,6 +22,20 @@ public record PageText(int number, String text, String source, boolean withheld,
             return new PageText(((Number) r[0]).intValue(), withheld && !view.review() ? null : (String) r[1],
                     (String) r[2], withheld, (String) r[4]);
         }).toList();
+    }
+
+    /** The cursor after this page in a list of a document's pages. */
+    static String cursorOf(PageText page) {
+        return Cursor.encode(String.valueOf(page.number()));
+    }
+
+    /** The page number a {@link #cursorOf} cursor is after; a 400 naming cursor for one we did not issue. */
+    static int numberOf(String cursor) {
+        try {
+            return Integer.parseInt(Cursor.decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badParameter("cursor", "cursor is not one this API issued");
+        }
     }
 
     /** A link to the page in the file; none to a withheld page for the public, whose file has only the notice there. */

@@ -100,11 +100,8 @@ public class RequestList {
     public record Filter(Long agencyId, String stateCode, RequestStatus status, Boolean overdue) {
 
         public static Filter of(String agency, String state, String status, String overdue) {
-            Long agencyId = blank(agency) ? null : Agency.findByKey(agency).map(a -> a.id)
-                    .orElseThrow(() -> ApiProblem.badParameter("agency",
-                            "agency '" + agency + "' is not \"<state code>/<slug>\" of a known agency"));
-            String stateCode = blank(state) ? null : State.findByCode(state.strip()).map(s -> s.code)
-                    .orElseThrow(() -> ApiProblem.badParameter("state", "state '" + state + "' is not a USPS state code"));
+            Long agencyId = Agency.parameter(agency);
+            String stateCode = State.parameter(state);
             RequestStatus wanted = blank(status) ? null : RequestStatus.fromCode(status)
                     .orElseThrow(() -> ApiProblem.badParameter("status", "status '" + status + "' is not one of "
                             + Arrays.stream(RequestStatus.values()).map(RequestStatus::code).toList()));

@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.ringwatch.api.ApiProblem;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +25,18 @@ public class State extends PanacheEntityBase {
     public String kind;
 
     /** Accepts "ny" as well as "NY": codes in URLs are written in lower case. */
+    /**
+     * The {@code state} query parameter of a list: the USPS code of a state or DC, any case; null
+     * when absent; otherwise a 400 naming it.
+     */
+    public static String parameter(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return findByCode(raw.strip()).filter(s -> !s.isFederal()).map(s -> s.code)
+                .orElseThrow(() -> ApiProblem.badParameter("state", "state '" + raw + "' is not the USPS code of a state or DC"));
+    }
+
     public static Optional<State> findByCode(String code) {
         if (code == null || !code.matches("[A-Za-z]{2}")) {
             return Optional.empty();

@@ -59,8 +59,8 @@ class QueryParametersTest {
     void shouldListWhatTheEndpointTakes() {
         given().queryParam("stat", "IL").when().get("/api/v1/agencies").then().statusCode(400)
                 .body("detail", equalTo("Unknown query parameter 'stat'. This endpoint takes: state, q, cursor,"
-                        + " limit, format, all."));
-        given().queryParam("limit", "5").when().get("/api/v1/states").then().statusCode(400)
+                        + " limit, format, all, updated_since."));
+        given().queryParam("limit", "5").when().get("/api/v1/states/IL").then().statusCode(400)
                 .body("parameter", equalTo("limit"),
                         "detail", equalTo("Unknown query parameter 'limit'. This endpoint takes no query parameters."));
     }
