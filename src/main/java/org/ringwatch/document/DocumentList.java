@@ -160,9 +160,7 @@ public class DocumentList {
              FROM document d
              JOIN agency a ON a.id = d.agency_id
              LEFT JOIN records_request r ON r.id = d.request_id
-            CROSS JOIN LATERAL (SELECT """ + PUBLIC_FILE + """
-             AS sha256) f
-            """;
+            CROSS JOIN LATERAL (SELECT\s""" + PUBLIC_FILE + " AS sha256) f\n";
 
     private final EntityManager em;
     private final DocumentAccess access;

@@ -39,7 +39,7 @@ final class PublicTables {
             + " LEFT JOIN records_request r ON r.id = d.request_id WHERE " + DocumentAccess.PUBLIC;
 
     /** A cited page the public may read: its document is public and the page is not withheld (c: the citation). */
-    private static final String READABLE_CITATION = "(c.document_id IN (" + PUBLIC_DOCUMENTS + ")"
+    private static final String READABLE_CITATION = "(c.document_id IN (" + " " + PUBLIC_DOCUMENTS + " " + ")"
             + " AND NOT EXISTS (SELECT 1 FROM document_page wp WHERE wp.document_id = c.document_id"
             + " AND wp.page_number = c.page_number AND wp.withheld))";
 
@@ -200,7 +200,7 @@ final class PublicTables {
                             SELECT r.id, r.agency_id, r.title, r.records_sought, r.status, r.filed_on,
                                    u.display_name
                               FROM records_request r JOIN account u ON u.id = r.requester_id
-                             WHERE """ + RequestAccess.PUBLIC + " ORDER BY r.id"),
+                             WHERE \s""" + " " + RequestAccess.PUBLIC + " " + " ORDER BY r.id"),
 
             table("request_events", "Correspondence log",
                     "The public entries of each public request's log; private entries are never in a dump")
@@ -221,7 +221,7 @@ final class PublicTables {
                             SELECT e.id, e.request_id, e.occurred_on, e.direction, e.channel, e.subject, e.body,
                                    e.status_to, e.exemption_cited, e.fee_quoted, e.fee_paid
                               FROM request_event e JOIN records_request r ON r.id = e.request_id
-                             WHERE NOT e.is_private AND """ + RequestAccess.PUBLIC + " ORDER BY e.id"),
+                             WHERE NOT e.is_private AND \s""" + " " + RequestAccess.PUBLIC + " " + " ORDER BY e.id"),
 
             table("request_tracking_numbers", "Tracking numbers",
                     "The agencies' own numbers for public requests, except those logged with a private entry")
@@ -232,7 +232,7 @@ final class PublicTables {
                             SELECT t.request_id, t.tracking_number
                               FROM request_tracking_number t JOIN records_request r ON r.id = t.request_id
                               LEFT JOIN request_event e ON e.id = t.event_id
-                             WHERE e.is_private IS NOT TRUE AND """ + RequestAccess.PUBLIC
+                             WHERE e.is_private IS NOT TRUE AND \s""" + " " + RequestAccess.PUBLIC
                             + " ORDER BY t.request_id, t.tracking_number"),
 
             table("documents", "Documents",
@@ -258,10 +258,10 @@ final class PublicTables {
                                    d.source_url, d.source_publisher, d.original_name, d.file_type, d.page_count,
                                    f.sha256, b.size_bytes, d.published_at, '/api/v1/documents/' || d.id || '/file'
                               FROM document d LEFT JOIN records_request r ON r.id = d.request_id
-                             CROSS JOIN LATERAL (SELECT """ + DocumentList.PUBLIC_FILE + """
+                             CROSS JOIN LATERAL (SELECT \s""" + " " + DocumentList.PUBLIC_FILE + " " + """
                              AS sha256) f
                               JOIN blob b ON b.sha256 = f.sha256
-                             WHERE """ + DocumentAccess.PUBLIC + " ORDER BY d.id"),
+                             WHERE \s""" + " " + DocumentAccess.PUBLIC + " " + " ORDER BY d.id"),
 
             table("agreements", "Agreements", "Published agreement records")
                     .required("id", INTEGER, "Agreement id, as in /api/v1/agreements/{id}")
@@ -283,13 +283,13 @@ final class PublicTables {
                     .key("id").references("agency_id", "agencies", "id").references("request_id", "requests", "id")
                     .sql("""
                             SELECT a.id, a.agency_id,
-                                   (SELECT r.id FROM records_request r WHERE r.id = a.request_id AND """
-                            + RequestAccess.PUBLIC + """
+                                   (SELECT r.id FROM records_request r WHERE r.id = a.request_id AND\s"""
+                            + " " + RequestAccess.PUBLIC + " " + """
                             ),
                                    a.kind, a.title, a.program_names, a.public_parties, a.counterparties,
                                    a.counterparty_other, a.execution, a.approval_body, a.votes_for, a.votes_against,
                                    a.end_reason, a.is_template, a.published_at
-                              FROM agreement a WHERE """ + AgreementAccess.PUBLIC + " ORDER BY a.id"),
+                              FROM agreement a WHERE \s""" + " " + AgreementAccess.PUBLIC + " " + " ORDER BY a.id"),
 
             table("agreement_documents", "Agreements' evidence", "The public documents each agreement rests on")
                     .required("agreement_id", INTEGER, "The agreement (agreements.id)")
@@ -297,7 +297,7 @@ final class PublicTables {
                     .key("agreement_id", "document_id").references("agreement_id", "agreements", "id")
                     .references("document_id", "documents", "id")
                     .sql("SELECT agreement_id, document_id FROM agreement_document WHERE agreement_id IN ("
-                            + PUBLIC_AGREEMENTS + ") AND document_id IN (" + PUBLIC_DOCUMENTS + ")"
+                            + " " + PUBLIC_AGREEMENTS + " " + ") AND document_id IN (" + " " + PUBLIC_DOCUMENTS + " " + ")"
                             + " ORDER BY agreement_id, document_id"),
 
             table("agreement_dates", "Agreements' dates",
@@ -312,11 +312,11 @@ final class PublicTables {
                     .key("id").references("agreement_id", "agreements", "id").references("document_id", "documents", "id")
                     .sql("""
                             SELECT c.id, c.agreement_id, c.kind, c.occurred_on, c.precision,
-                                   CASE WHEN c.document_id IN (""" + PUBLIC_DOCUMENTS + """
+                                   CASE WHEN c.document_id IN (""" + " " + PUBLIC_DOCUMENTS + " " + """
                             ) THEN c.document_id END,
-                                   CASE WHEN c.document_id IN (""" + PUBLIC_DOCUMENTS + """
+                                   CASE WHEN c.document_id IN (""" + " " + PUBLIC_DOCUMENTS + " " + """
                             ) THEN c.page_number END
-                              FROM agreement_date c WHERE c.agreement_id IN (""" + PUBLIC_AGREEMENTS + ") ORDER BY c.id"),
+                              FROM agreement_date c WHERE c.agreement_id IN (""" + " " + PUBLIC_AGREEMENTS + " " + ") ORDER BY c.id"),
 
             table("agreement_signatories", "Signatories", "Who signed each agreement")
                     .required("id", INTEGER, "Signatory id")
@@ -327,7 +327,7 @@ final class PublicTables {
                     .required("party", STRING, "The party they signed for")
                     .key("id").references("agreement_id", "agreements", "id")
                     .sql("SELECT id, agreement_id, ordinal, name, title, party FROM agreement_signatory"
-                            + " WHERE agreement_id IN (" + PUBLIC_AGREEMENTS + ") ORDER BY id"),
+                            + " WHERE agreement_id IN (" + " " + PUBLIC_AGREEMENTS + " " + ") ORDER BY id"),
 
             table("agreement_clauses", "Clauses",
                     "What each agreement says on each topic; a quote from a page the public may not read is empty")
@@ -343,17 +343,17 @@ final class PublicTables {
                     .key("id").references("agreement_id", "agreements", "id").references("document_id", "documents", "id")
                     .sql("""
                             SELECT c.id, c.agreement_id, c.topic, c.state,
-                                   CASE WHEN c.document_id IS NULL OR """ + READABLE_CITATION + """
+                                   CASE WHEN c.document_id IS NULL OR \s""" + " " + READABLE_CITATION + " " + """
                              THEN c.quote END,
-                                   c.document_id IS NOT NULL AND NOT """ + READABLE_CITATION + """
+                                   c.document_id IS NOT NULL AND NOT \s""" + " " + READABLE_CITATION + " " + """
                             ,
-                                   CASE WHEN c.document_id IN (""" + PUBLIC_DOCUMENTS + """
+                                   CASE WHEN c.document_id IN (""" + " " + PUBLIC_DOCUMENTS + " " + """
                             ) THEN c.document_id END,
-                                   CASE WHEN c.document_id IN (""" + PUBLIC_DOCUMENTS + """
+                                   CASE WHEN c.document_id IN (""" + " " + PUBLIC_DOCUMENTS + " " + """
                             ) THEN c.page_number END,
-                                   CASE WHEN c.document_id IS NULL OR """ + READABLE_CITATION + """
+                                   CASE WHEN c.document_id IS NULL OR \s""" + " " + READABLE_CITATION + " " + """
                              THEN c.figures ELSE '{}' END
-                              FROM agreement_clause c WHERE c.agreement_id IN (""" + PUBLIC_AGREEMENTS
+                              FROM agreement_clause c WHERE c.agreement_id IN (""" + " " + PUBLIC_AGREEMENTS
                             + ") ORDER BY c.id"));
 
     /** The second file: the text of every page anyone may read. */
@@ -368,7 +368,7 @@ final class PublicTables {
             .sql("""
                     SELECT p.document_id, p.page_number, p.text_source, p.text_content
                       FROM document_page p
-                     WHERE NOT p.withheld AND p.document_id IN (""" + PUBLIC_DOCUMENTS + """
+                     WHERE NOT p.withheld AND p.document_id IN (""" + " " + PUBLIC_DOCUMENTS + " " + """
                     )
                      ORDER BY p.document_id, p.page_number""");
 
