@@ -55,6 +55,7 @@ class ArchitectureTest {
                 .layer("request").definedBy("org.ringwatch.request..")
                 .layer("document").definedBy("org.ringwatch.document..")
                 .layer("agreement").definedBy("org.ringwatch.agreement..")
+                .layer("dump").definedBy("org.ringwatch.dump..")
                 .layer("top").definedBy("org.ringwatch.search..", "org.ringwatch.browse..", "org.ringwatch.seed..",
                         "org.ringwatch.app..", "org.ringwatch.feed..", "org.ringwatch.review..")
                 .whereLayer("platform").mayNotAccessAnyLayer()
@@ -65,6 +66,8 @@ class ArchitectureTest {
                 .whereLayer("document").mayOnlyAccessLayers("request", "agency", "state", "plumbing", "platform")
                 .whereLayer("agreement").mayOnlyAccessLayers("document", "request", "agency", "state", "plumbing",
                         "platform")
+                .whereLayer("dump").mayOnlyAccessLayers("agreement", "document", "request", "agency", "state",
+                        "plumbing", "platform")
                 .check(classes);
     }
 

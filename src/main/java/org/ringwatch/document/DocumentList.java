@@ -95,15 +95,20 @@ public class DocumentList {
             d.id, d.request_id, a.state_code, a.slug, a.name AS agency_name, d.original_name, d.file_type,
             d.page_count, f.sha256, b.size_bytes, d.published_at""";
 
+    /**
+     * The SHA-256 of the file the public gets of a public document (aliased d): the copy without
+     * withheld pages where there is one, else the original. For the lists here and the dumps.
+     */
+    public static final String PUBLIC_FILE = """
+            CASE WHEN EXISTS (SELECT 1 FROM document_page w WHERE w.document_id = d.id AND w.withheld)
+                 THEN d.public_blob_sha256 ELSE d.blob_sha256 END""";
+
     /** The file the public gets (f): the copy without withheld pages where there is one. */
     private static final String FROM = """
              FROM document d
              JOIN agency a ON a.id = d.agency_id
              LEFT JOIN records_request r ON r.id = d.request_id
-            CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM document_page w
-                                                         WHERE w.document_id = d.id AND w.withheld)
-                                       THEN d.public_blob_sha256 ELSE d.blob_sha256 END AS sha256) f
-            """;
+            CROSS JOIN LATERAL (SELECT\s""" + PUBLIC_FILE + " AS sha256) f\n";
 
     private final EntityManager em;
     private final DocumentAccess access;

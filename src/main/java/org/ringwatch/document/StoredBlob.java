@@ -34,7 +34,7 @@ public class StoredBlob extends PanacheEntityBase {
      * before get their row freshened and locked, so {@link #forgetUnreferenced} cannot take a row
      * that is about to be referenced again.
      */
-    static void register(String sha256, long size, String mediaType) {
+    public static void register(String sha256, long size, String mediaType) {
         getEntityManager().createNativeQuery("""
                 INSERT INTO blob (sha256, size_bytes, media_type) VALUES (?1, ?2, ?3)
                 ON CONFLICT (sha256) DO UPDATE SET stored_at = now()
@@ -42,8 +42,9 @@ public class StoredBlob extends PanacheEntityBase {
     }
 
     /**
-     * Deletes the rows of blobs no document refers to any more (an old public copy, a thumbnail
-     * made again) and stored before {@code cutoff}; the sweeper then removes their files.
+     * Deletes the rows of blobs no document or public dump refers to any more (an old public copy, a
+     * thumbnail made again, the files of a dump that failed before its row was written) and stored
+     * before {@code cutoff}; the sweeper then removes their files.
      *
      * @return how many rows went
      */
@@ -55,6 +56,7 @@ public class StoredBlob extends PanacheEntityBase {
                    AND NOT EXISTS (SELECT 1 FROM document d WHERE d.thumbnail_sha256 = b.sha256)
                    AND NOT EXISTS (SELECT 1 FROM document d WHERE d.public_blob_sha256 = b.sha256)
                    AND NOT EXISTS (SELECT 1 FROM document d WHERE d.public_thumbnail_sha256 = b.sha256)
+                   AND NOT EXISTS (SELECT 1 FROM dump x WHERE b.sha256 IN (x.sha256, x.pages_sha256))
                 """).setParameter(1, cutoff.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
     }
 }

@@ -90,6 +90,19 @@ public interface RingWatchConfig {
 
     Admin admin();
 
+    Dumps dumps();
+
+    /** The full public dumps (dump/): made by a daily job and on an admin's demand. */
+    interface Dumps {
+        /** Make the day's dump by the schedule below; off, dumps are made only on demand. */
+        @WithDefault("true")
+        boolean daily();
+
+        /** When the daily dump is made (Quartz-style cron, in the server's time zone): 03:30 by default. */
+        @WithDefault("0 30 3 * * ?")
+        String cron();
+    }
+
     RateLimit rateLimit();
 
     /**
