@@ -124,6 +124,26 @@ run_child bench_psql -c "$copy_sql" >/dev/null
 COPY_S="$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
 log "   COPY: ${COPY_S}s, $COPY_LINES lines ($COPY_BYTES bytes)"
 
+# --- for the diagnosis: the export's own chunks through psql ---------------------------------
+# The export does not run one statement: ListResponses reads the list in keyset chunks of 1,000
+# (CHUNK), each a fresh query "... AND d.id > <last id> ORDER BY d.id LIMIT 1000". The same
+# chunks, one after another in one psql session, each as a COPY so that the server formats the
+# CSV as above: what the chunking alone costs the database, without the JVM.
+CHUNK=1000
+bench_psql -A -t -c "SELECT id FROM ($(cat "$WORK/list.sql")) l" | awk -v c="$CHUNK" 'NR % c == 0' >"$WORK/chunk-ends"
+{
+    echo "COPY ($(document_list_sql "$TODAY" "" "$CHUNK")) TO STDOUT WITH CSV;"
+    while read -r id; do echo "COPY ($(document_list_sql "$TODAY" "$id" "$CHUNK")) TO STDOUT WITH CSV;"; done <"$WORK/chunk-ends"
+} >"$WORK/chunks.sql"
+CHUNKS="$(grep -c '^COPY' "$WORK/chunks.sql")"
+log "   the export's $CHUNKS chunks as COPY statements in one psql session"
+t0="$(date +%s%N)"
+run_child bench_psql -f "$WORK/chunks.sql" >"$WORK/chunks.csv"
+CHUNKS_S="$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
+CHUNKS_ROWS="$(wc -l <"$WORK/chunks.csv")"
+rm -f "$WORK/chunks.csv"
+log "   chunks: ${CHUNKS_S}s, $CHUNKS_ROWS rows"
+
 # --- summary -----------------------------------------------------------------------------
 rows_per_s() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", r / s }'; }
 EXPORT_ROWS=$((EXPORT_LINES - 1))
@@ -149,6 +169,8 @@ row "measure" "time s" "rows/s" "JVM CPU s" "RSS before" "RSS max"
 row "export 1 (cold, first since start)" "${COLD[0]}" "$COLD_RATE" "${COLD[4]}" "$(kb_mb "${COLD[1]}") MB" "$(kb_mb "${COLD[2]}") MB"
 row "export 2 (warm, timed)" "${WARM[0]}" "$SVC_RATE" "${WARM[4]}" "$(kb_mb "${WARM[1]}") MB" "$(kb_mb "${WARM[2]}") MB"
 row "ceiling: COPY (same SQL) TO STDOUT CSV" "$COPY_S" "$COPY_RATE" "" "" ""
+row "diagnosis: the $CHUNKS chunks, COPY each" "$CHUNKS_S" "$(rows_per_s "$CHUNKS_ROWS" "$CHUNKS_S")" "" "" ""
 echo "export / COPY rows/s = $RATE_RATIO   target >= $RATE_TARGET: $rate_verdict"
+echo "export / chunked COPYs = $(ratio "$SVC_RATE" "$(rows_per_s "$CHUNKS_ROWS" "$CHUNKS_S")" 3); chunked / one COPY = $(ratio "$(rows_per_s "$CHUNKS_ROWS" "$CHUNKS_S")" "$COPY_RATE" 3)   (where the gap is: the chunking in the database, or the JVM)"
 echo "RSS growth during the export: cold +$COLD_GROWTH MB, warm +$WARM_GROWTH MB (max sampled every 200 ms minus before)   target < $GROWTH_TARGET_MB MB: $rss_verdict"
 print_problems "service log" "$problems"
