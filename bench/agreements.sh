@@ -34,19 +34,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/api.sh"   # first admin, token, a filed r
 need_tools curl jq
 
 # --- tools -------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        log "== wrk missing: apt-get install -y wrk"
-        export DEBIAN_FRONTEND=noninteractive
-        if ! timeout 180 apt-get install -y -q wrk >/dev/null 2>&1; then
-            timeout 180 apt-get update -q >/dev/null
-            timeout 180 apt-get install -y -q wrk >/dev/null
-        fi
-    else
-        log "wrk is missing: install it (apt-get install wrk) or run this script as root"
-        exit 1
-    fi
-fi
+ensure_wrk
 
 check_jar
 LOAD_AT_START="$(load_avg)"   # other work on the machine skews every figure

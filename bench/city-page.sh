@@ -21,19 +21,7 @@ STATIC_PATH="/q/health/live"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # settings, helpers, cd to the repository root
 
 # --- tools -------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        log "== wrk missing: apt-get install -y wrk"
-        export DEBIAN_FRONTEND=noninteractive
-        if ! timeout 180 apt-get install -y -q wrk >/dev/null 2>&1; then
-            timeout 180 apt-get update -q >/dev/null
-            timeout 180 apt-get install -y -q wrk >/dev/null
-        fi
-    else
-        log "wrk is missing: install it (apt-get install wrk) or run this script as root"
-        exit 1
-    fi
-fi
+ensure_wrk
 [[ -x "$PGBENCH" ]] || { log "pgbench not found at $PGBENCH (package postgresql-contrib or postgresql-client)"; exit 1; }
 
 check_jar

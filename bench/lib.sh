@@ -173,7 +173,24 @@ wait_200() {
     done
 }
 
-# --- children and wrk (city-page.sh, agreements.sh, upload.sh) ---------------------------
+# --- children and wrk (city-page.sh, agreements.sh, upload.sh, api-lists.sh, csv-export.sh) ---------------------------
+
+# ensure_wrk: installs wrk with apt-get when it is missing and we are root; otherwise fails.
+ensure_wrk() {
+    if ! command -v wrk >/dev/null 2>&1; then
+        if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+            log "== wrk missing: apt-get install -y wrk"
+            export DEBIAN_FRONTEND=noninteractive
+            if ! timeout 180 apt-get install -y -q wrk >/dev/null 2>&1; then
+                timeout 180 apt-get update -q >/dev/null
+                timeout 180 apt-get install -y -q wrk >/dev/null
+            fi
+        else
+            log "wrk is missing: install it (apt-get install wrk) or run this script as root"
+            exit 1
+        fi
+    fi
+}
 
 CHILD=""     # the long command running in the background, if any; the script's cleanup stops it
 
