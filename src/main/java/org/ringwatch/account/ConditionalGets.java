@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.ringwatch.api.LastModified;
 
 import java.io.File;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ import java.util.Base64;
 /**
  * Conditional reads of the API's JSON: every 200 answer to a GET under /api/v1 that Jackson
  * writes carries a strong ETag (the SHA-256 of its bytes), and a request whose If-None-Match holds it gets 304
- * with no body, so a client polling an unchanged list or record spends no bandwidth. An answer to
+ * with no body, so a client polling an unchanged list or record spends no bandwidth; so does an
+ * If-Modified-Since no older than a record's {@link LastModified}. An answer to
  * nobody in particular (no token, no sign-in cookie) that set no Cache-Control of its own says
  * {@code public, no-cache}: a shared cache may keep it but asks each time whether it changed.
  * Streamed answers (CSV, NDJSON, all=true, files) are left alone; files have their own ETags.
@@ -48,7 +50,12 @@ public class ConditionalGets {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PUBLIC);
         }
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && (ifNoneMatch.contains(tag.toString()) || ifNoneMatch.strip().equals("*"))) {
+        // RFC 9110 13.2.2: If-Modified-Since counts only when there is no If-None-Match.
+        boolean notModified = ifNoneMatch != null
+                ? ifNoneMatch.contains(tag.toString()) || ifNoneMatch.strip().equals("*")
+                : LastModified.notModifiedSince(response.getHeaderString(HttpHeaders.LAST_MODIFIED),
+                        request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        if (notModified) {
             response.setStatus(304);
             response.setEntity(null);
         }

@@ -58,6 +58,9 @@ public class Agency extends PanacheEntityBase {
     public String websiteUrl;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
+    /** When it, its facts, links or counties last changed (V14's triggers keep it); never written from here. */
+    @Column(insertable = false, updatable = false)
+    public OffsetDateTime changedAt;
 
     /**
      * The {@code agency} query parameter of a list ("IL/aurora-police-department"): the agency's

@@ -23,6 +23,7 @@ import org.ringwatch.agency.AgencyDirectory.Position;
 import org.ringwatch.api.ApiDocs;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
+import org.ringwatch.api.LastModified;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.api.SyncPosition;
@@ -135,19 +136,24 @@ public class AgencyApi {
 
     @GET
     @Path("{state}/{slug}")
-    @Operation(summary = "One agency with every partnership fact and its source")
+    @Operation(summary = "One agency with every partnership fact and its source",
+            description = "Last-Modified is when it, its facts, links or counties last changed; If-Modified-Since or"
+                    + " If-None-Match (its ETag) answer 304 while they have not.")
+    @APIResponse(responseCode = "200", description = "The agency",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyDetail.class)))
     @APIResponse(responseCode = "404", description = "No such agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AgencyDetail get(@Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE)
+    public Response get(@Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE)
             @PathParam("state") String state,
             @Parameter(description = ApiDocs.SLUG, example = ApiDocs.SLUG_EXAMPLE) @PathParam("slug") String slug) {
         Agency agency = State.findByCode(state).flatMap(s -> Agency.findBySlug(s.code, slug))
                 .orElseThrow(() -> ApiProblem.notFound("No agency '" + slug + "' in state '" + state + "'."));
-        return new AgencyDetail(agency.stateCode, agency.slug, agency.name, agency.kind, agency.kindAsWritten,
+        return LastModified.of(Response.ok(new AgencyDetail(agency.stateCode, agency.slug, agency.name, agency.kind, agency.kindAsWritten,
                 agency.jurisdictionLevel, agency.city == null ? null : agency.city.name,
                 agency.counties.stream().map(c -> c.name).toList(), agency.recordsEmail, agency.recordsPortalUrl,
                 agency.recordsPostalAddress, agency.websiteUrl,
                 PartnershipFact.forAgency(agency).stream().map(FactView::of).toList(),
-                AgencyLink.forAgency(agency).stream().map(LinkView::of).toList(), agency.urlPath());
+                AgencyLink.forAgency(agency).stream().map(LinkView::of).toList(), agency.urlPath())), agency.changedAt)
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.ringwatch.document;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -74,6 +75,9 @@ public class Document extends PanacheEntityBase {
     public Long publishedBy;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
+    /** When what the public sees of it last changed (V12's triggers keep it); never written from here. */
+    @Column(insertable = false, updatable = false)
+    public OffsetDateTime changedAt;
     public String fileType;
     /** The first document with the same bytes, when these were uploaded before. */
     public Long duplicateOf;

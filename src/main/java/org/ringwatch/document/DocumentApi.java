@@ -1,7 +1,9 @@
 package org.ringwatch.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ringwatch.api.ApiDocs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.LastModified;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.api.SyncPosition;
@@ -138,10 +141,15 @@ public class DocumentApi {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A document's metadata")
+    @Operation(summary = "A document's metadata",
+            description = "Last-Modified is when what the public sees of it last changed; If-Modified-Since or"
+                    + " If-None-Match (its ETag) answer 304 while it has not.")
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
     public Response get(@Parameter(description = ApiDocs.DOCUMENT_ID, example = ApiDocs.ID_EXAMPLE) @PathParam("id") long id) {
         DocumentView view = visible(id);
-        return DocumentView.privateUnlessPublic(Response.ok(DocumentJson.of(view)), view).build();
+        return DocumentView.privateUnlessPublic(LastModified.of(Response.ok(DocumentJson.of(view)),
+                view.document().changedAt), view).build();
     }
 
     @GET
