@@ -26,6 +26,7 @@ import org.ringwatch.account.Account;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.IdSortParams;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.api.SyncPosition;
@@ -128,7 +129,7 @@ public class AgreementApi {
                     + " GET /api/v1/agreements/clauses, joined by agreement_id); all=true for the whole filtered list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response list(
-            @BeanParam AgreementFilterParams filters,
+            @BeanParam AgreementFilterParams filters, @BeanParam IdSortParams sorting,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = ApiDocs.UPDATED_SINCE_EXAMPLE)
@@ -138,11 +139,12 @@ public class AgreementApi {
         AgreementList.Filter filter = filters.filter();
         SyncPosition sync = syncs.start(updatedSince, ask.cursor());
         if (sync != null) {
+            sorting.requireSyncOrder();
             return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> agreements
                     .changes(filter, at, size), a -> AgreementJson.of(views.summary(a)), AgreementJson.class), sync,
                     uri, config, json);
         }
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.page(filter, after,
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.page(filter, sorting.order(), after,
                 size), a -> AgreementJson.of(views.summary(a)), AgreementJson.class, AgreementList::cursorOf), uri,
                 config, json);
     }
@@ -158,7 +160,7 @@ public class AgreementApi {
                     + " the whole list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response clauses(
-            @BeanParam AgreementFilterParams filters,
+            @BeanParam AgreementFilterParams filters, @BeanParam IdSortParams sorting,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwH2NvbmZpZGVudGlhbGl0eQ")
             @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging,
@@ -174,7 +176,7 @@ public class AgreementApi {
         }
         ListResponses.Ask ask = paging.ask(cursor, headers);
         AgreementList.Filter filter = filters.filter();
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, after,
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, sorting.order(), after,
                 size), AgreementJson.ListedClauseJson::of, AgreementJson.ListedClauseJson.class,
                 AgreementList::cursorOf), uri, config, json);
     }

@@ -8,6 +8,7 @@ import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Change;
 import org.ringwatch.api.Cursor;
+import org.ringwatch.api.IdOrder;
 import org.ringwatch.api.SyncPosition;
 import org.ringwatch.api.QueryDates;
 import org.ringwatch.state.State;
@@ -74,16 +75,16 @@ public class AgreementList {
         }
     }
 
-    /** Up to {@code limit} agreements after {@code cursor} (null: from the start), newest (highest id) first. */
-    public List<Agreement> page(Filter filter, String cursor, int limit) {
+    /** Up to {@code limit} agreements after {@code cursor} (null: from the start), in {@code order}. */
+    public List<Agreement> page(Filter filter, IdOrder order, String cursor, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(filter, parameters);
         if (cursor != null) {
-            where += " AND a.id < :after";
+            where += " AND " + order.after("a.id", "after");
             parameters.put("after", afterId(cursor));
         }
         Query query = em.createNativeQuery("SELECT a.* FROM agreement a JOIN agency g ON g.id = a.agency_id WHERE "
-                + where + " ORDER BY a.id DESC LIMIT :limit", Agreement.class);
+                + where + " ORDER BY " + order.orderBy("a.id") + " LIMIT :limit", Agreement.class);
         access.bind(query);
         parameters.forEach(query::setParameter);
         query.setParameter("limit", limit);
@@ -152,7 +153,7 @@ public class AgreementList {
      * {@link AgreementViews#summary} shows, so the clauses list cannot show more than the
      * agreement itself.
      */
-    public List<ListedClause> clauses(Filter filter, String cursor, int limit) {
+    public List<ListedClause> clauses(Filter filter, IdOrder order, String cursor, int limit) {
         List<ListedClause> rows = new ArrayList<>();
         String agreements = null;
         if (cursor != null) {
@@ -161,13 +162,13 @@ public class AgreementList {
             ClauseTopic after = Vocabulary.fromCode(ClauseTopic.class, keys.get(1))
                     .orElseThrow(() -> ApiProblem.badParameter("cursor", "cursor is not one this API issued"));
             // The rest of the agreement the previous page ended in, if the list still holds it.
-            page(filter, Cursor.encode(String.valueOf(agreementId + 1)), 1).stream()
+            page(filter, order, Cursor.encode(String.valueOf(order.justBefore(agreementId))), 1).stream()
                     .filter(agreement -> agreement.id == agreementId)
                     .forEach(agreement -> addClauses(rows, agreement, after));
             agreements = Cursor.encode(String.valueOf(agreementId));
         }
         while (rows.size() < limit) {
-            List<Agreement> batch = page(filter, agreements, limit);
+            List<Agreement> batch = page(filter, order, agreements, limit);
             batch.forEach(agreement -> addClauses(rows, agreement, null));
             if (batch.size() < limit) {
                 break;

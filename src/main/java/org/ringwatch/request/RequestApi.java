@@ -29,6 +29,7 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.IdSortParams;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
 import org.ringwatch.api.SyncPosition;
@@ -216,7 +217,7 @@ public class RequestApi {
                     + " request_id); all=true for the whole filtered list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response list(
-            @BeanParam RequestFilterParams filters,
+            @BeanParam RequestFilterParams filters, @BeanParam IdSortParams sorting,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIw") @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = ApiDocs.UPDATED_SINCE_EXAMPLE)
@@ -226,10 +227,11 @@ public class RequestApi {
         RequestList.Filter filter = filters.filter();
         SyncPosition sync = syncs.start(updatedSince, ask.cursor());
         if (sync != null) {
+            sorting.requireSyncOrder();
             return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> requestList
                     .changes(filter, at, size), r -> json(views.view(r)), RequestJson.class), sync, uri, config, json);
         }
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, after,
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, sorting.order(), after,
                 size), r -> json(views.view(r)), RequestJson.class, RequestList::cursorOf), uri, config, json);
     }
 
@@ -243,7 +245,7 @@ public class RequestApi {
                     + " entry that you may see. CSV and NDJSON as for every list; all=true for the whole list.")
     @APIResponse(responseCode = "400", description = "A bad filter, limit, cursor, format or all; parameter names it")
     public Response events(
-            @BeanParam RequestFilterParams filters,
+            @BeanParam RequestFilterParams filters, @BeanParam IdSortParams sorting,
             @Parameter(description = ApiDocs.CURSOR, example = "djEfMTIwHzM0NQ") @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging,
             @Parameter(description = ApiDocs.UPDATED_SINCE, example = ApiDocs.UPDATED_SINCE_EXAMPLE)
@@ -253,10 +255,11 @@ public class RequestApi {
         RequestList.Filter filter = filters.filter();
         SyncPosition sync = syncs.start(updatedSince, ask.cursor());
         if (sync != null) {
+            sorting.requireSyncOrder();
             return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> requestList
                     .eventChanges(filter, at, size), EventJson::of, EventJson.class), sync, uri, config, json);
         }
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, after,
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, sorting.order(), after,
                 size), EventJson::of, EventJson.class, RequestList::cursorOf), uri, config, json);
     }
 

@@ -9,6 +9,7 @@ import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Change;
 import org.ringwatch.api.Cursor;
+import org.ringwatch.api.IdOrder;
 import org.ringwatch.api.SyncPosition;
 import org.ringwatch.state.State;
 
@@ -120,25 +121,26 @@ public class RequestList {
         }
     }
 
-    /** The cursor of a listed request: its id, the list being newest first. */
+    /** The cursor of a listed request: its id, the list being in id order. */
     public static String cursorOf(RecordsRequest request) {
         return Cursor.encode(String.valueOf(request.id));
     }
 
     /**
-     * One page of the API's list, newest first: up to {@code limit} requests the viewer may see
+     * One page of the API's list, in {@code order}: up to {@code limit} requests the viewer may see
      * after {@code cursor} (null: from the start). Overdue is reckoned, not stored, so requests
      * are read in batches until the page is full.
      */
-    public List<RecordsRequest> page(Filter filter, String cursor, int limit) {
+    public List<RecordsRequest> page(Filter filter, IdOrder order, String cursor, int limit) {
         StringBuilder where = new StringBuilder(RequestAccess.VISIBLE);
         Map<String, Object> parameters = new LinkedHashMap<>();
         where(filter, where, parameters);
-        long lastSeen = cursor == null ? Long.MAX_VALUE : afterId(cursor);
+        long lastSeen = cursor == null ? order.start() : afterId(cursor);
         List<RecordsRequest> rows = new ArrayList<>();
         while (rows.size() < limit) {
             Query query = em.createNativeQuery("SELECT r.* FROM records_request r JOIN agency a ON a.id = r.agency_id"
-                    + " WHERE " + where + " AND r.id < :lastSeen ORDER BY r.id DESC LIMIT :batch", RecordsRequest.class);
+                    + " WHERE " + where + " AND " + order.after("r.id", "lastSeen") + " ORDER BY " + order.orderBy("r.id")
+                    + " LIMIT :batch", RecordsRequest.class);
             access.bind(query);
             parameters.forEach(query::setParameter);
             query.setParameter("lastSeen", lastSeen);
@@ -176,7 +178,7 @@ public class RequestList {
      * requests are those {@link #page} lets through and the entries those {@link RequestViews}
      * shows, so the entries list cannot show more than the requests list and the request itself.
      */
-    public List<ListedEvent> events(Filter filter, String cursor, int limit) {
+    public List<ListedEvent> events(Filter filter, IdOrder order, String cursor, int limit) {
         List<ListedEvent> rows = new ArrayList<>();
         String requests = null;
         if (cursor != null) {
@@ -184,12 +186,12 @@ public class RequestList {
             long requestId = number(keys.get(0));
             long eventId = number(keys.get(1));
             // The rest of the request the previous page ended in, if the list still holds it.
-            page(filter, Cursor.encode(String.valueOf(requestId + 1)), 1).stream()
+            page(filter, order, Cursor.encode(String.valueOf(order.justBefore(requestId))), 1).stream()
                     .filter(request -> request.id == requestId).forEach(request -> addEvents(rows, request, eventId));
             requests = Cursor.encode(String.valueOf(requestId));
         }
         while (rows.size() < limit) {
-            List<RecordsRequest> batch = page(filter, requests, limit);
+            List<RecordsRequest> batch = page(filter, order, requests, limit);
             batch.forEach(request -> addEvents(rows, request, Long.MIN_VALUE));
             if (batch.size() < limit) {
                 break;

@@ -51,6 +51,12 @@ class AgreementListTest {
                 "id"), "newest first; the draft " + draft + " is its author's");
         assertEquals(published, ListWalk.pages("/api/v1/agreements?agency=" + agency
                 + "&clause=free_devices&clause_state=present&kind=mou&limit=1", "id"));
+        List<String> oldestFirst = new ArrayList<>(published);
+        Collections.reverse(oldestFirst);
+        assertEquals(oldestFirst, ListWalk.everyFormat("/api/v1/agreements?agency=" + agency + "&sort=id&limit=2",
+                HEADER, "id"), "sort=id: oldest first");
+        given().queryParam("sort", "signed").when().get("/api/v1/agreements").then().statusCode(400)
+                .body("parameter", equalTo("sort"));
         assertEquals(List.of(), ListWalk.pages("/api/v1/agreements?agency=" + agency + "&signed_to=2018-01-01", "id"));
         assertEquals(4, Fixtures.api(scene.authorToken()).queryParam("agency", agency).queryParam("format", "ndjson")
                 .queryParam("all", "true").when().get("/api/v1/agreements").then().statusCode(200).extract().asString()
@@ -88,6 +94,10 @@ class AgreementListTest {
                 CLAUSE_HEADER, "agreement_id", "topic"), "the draft " + draft + " is its author's");
         assertEquals(expected, ListWalk.pages("/api/v1/agreements/clauses?agency=" + agency
                 + "&clause=free_devices&limit=1", "agreement_id", "topic"), "every clause of the agreements listed");
+        List<String> oldestFirst = new ArrayList<>(expected.subList(topics.size(), expected.size()));
+        oldestFirst.addAll(expected.subList(0, topics.size()));
+        assertEquals(oldestFirst, ListWalk.pages("/api/v1/agreements/clauses?agency=" + agency + "&sort=id&limit=1",
+                "agreement_id", "topic"), "sort=id: clauses follow their agreements, oldest first, across pages");
         assertEquals(List.of(), ListWalk.pages("/api/v1/agreements/clauses?agency=" + agency
                 + "&clause=free_devices&clause_state=struck", "agreement_id", "topic"));
         assertEquals(expected.size() + topics.size(), Fixtures.api(scene.authorToken()).queryParam("agency", agency)

@@ -13,7 +13,9 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,7 +47,9 @@ class QueryParametersTest {
         String token = fixtures.token(fixtures.account(Role.VOLUNTEER));
         for (String path : lists) {
             String required = REQUIRED.getOrDefault(path, "");
-            Fixtures.api(token).when().get(required.isEmpty() ? path : path + "?" + required).then().statusCode(200);
+            // The latest dump is a redirect to a file, or 404 before the first dump (DumpTest has both).
+            Fixtures.api(token).redirects().follow(false).when().get(required.isEmpty() ? path : path + "?" + required)
+                    .then().statusCode(path.equals("/api/v1/dumps/latest") ? anyOf(is(302), is(404)) : is(200));
             Fixtures.api(token).when().get(path + "?" + (required.isEmpty() ? "" : required + "&")
                             + "updated_sinse=2026-01-01")
                     .then().statusCode(400).contentType(Problem.MEDIA_TYPE)

@@ -57,6 +57,13 @@ class RequestListTest {
         Collections.reverse(newestFirst);
         assertEquals(newestFirst, ids,
                 "newest first, the draft " + draft + " left out for the public");
+        assertEquals(filed.stream().map(String::valueOf).toList(),
+                ListWalk.everyFormat("/api/v1/requests?agency=" + key + "&sort=id&limit=2", HEADER, "id"),
+                "sort=id: oldest first");
+        given().queryParam("sort", "-title").when().get("/api/v1/requests").then().statusCode(400)
+                .body("parameter", equalTo("sort"));
+        given().queryParam("sort", "id").queryParam("updated_since", "1970-01-01T00:00:00Z").when()
+                .get("/api/v1/requests").then().statusCode(400).body("parameter", equalTo("sort"));
 
         List<List<String>> csv = ListWalk.csv(given().queryParam("agency", key).queryParam("format", "csv")
                 .queryParam("limit", 1).when().get("/api/v1/requests").then().statusCode(200).extract().asString());
@@ -97,6 +104,9 @@ class RequestListTest {
         assertEquals(List.of(third, second, scene.request().id, scene.request().id),
                 requests.stream().map(Long::valueOf).toList(), "newest request first, no private entry");
         assertEquals(events, ListWalk.pages("/api/v1/requests/events?agency=" + key + "&limit=2", "id"));
+        assertEquals(List.of(scene.request().id, scene.request().id, second, third), ListWalk.pages(
+                "/api/v1/requests/events?agency=" + key + "&sort=id&limit=1", "request_id").stream().map(Long::valueOf)
+                .toList(), "sort=id: the entries follow their requests, oldest first, across pages");
 
         JsonPath filing = given().queryParam("agency", key).queryParam("all", "true").when()
                 .get("/api/v1/requests/events").then().statusCode(200).extract().jsonPath();
