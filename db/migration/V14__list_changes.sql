@@ -12,6 +12,17 @@ BEGIN
     RETURN NEW;
 END $$;
 
+-- A part's change moves its parent: TG_ARGV names the parent table and the part's column that
+-- points at it (one function for every such pair below).
+CREATE FUNCTION parent_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    part   jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+BEGIN
+    EXECUTE format('UPDATE %I SET changed_xid = pg_current_xact_id() WHERE id = $1', TG_ARGV[0])
+        USING (part ->> TG_ARGV[1])::bigint;
+    RETURN NULL;
+END $$;
+
 ALTER TABLE records_request
     ADD COLUMN changed_xid xid8        NOT NULL DEFAULT pg_current_xact_id(),
     ADD COLUMN changed_at  timestamptz NOT NULL DEFAULT now();
@@ -20,16 +31,10 @@ CREATE TRIGGER records_request_changed BEFORE UPDATE ON records_request
     FOR EACH ROW EXECUTE FUNCTION row_changed();
 
 -- A request's log and its tracking numbers are part of it as the API shows it.
-CREATE FUNCTION request_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE records_request SET changed_xid = pg_current_xact_id()
-     WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.request_id ELSE NEW.request_id END;
-    RETURN NULL;
-END $$;
 CREATE TRIGGER request_event_changed AFTER INSERT OR UPDATE OR DELETE ON request_event
-    FOR EACH ROW EXECUTE FUNCTION request_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('records_request', 'request_id');
 CREATE TRIGGER request_tracking_number_changed AFTER INSERT OR UPDATE OR DELETE ON request_tracking_number
-    FOR EACH ROW EXECUTE FUNCTION request_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('records_request', 'request_id');
 -- The documents that came with it are part of it too, but a document's change does not touch the
 -- request's row: that would lock document then request where RequestService locks request then
 -- documents (V12), and two such transactions could deadlock. The sync asks documents.changed_xid.
@@ -53,20 +58,14 @@ END $$;
 CREATE TRIGGER agreement_changed BEFORE INSERT OR UPDATE ON agreement
     FOR EACH ROW EXECUTE FUNCTION agreement_changed();
 
-CREATE FUNCTION agreement_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE agreement SET changed_xid = pg_current_xact_id()
-     WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.agreement_id ELSE NEW.agreement_id END;
-    RETURN NULL;
-END $$;
 CREATE TRIGGER agreement_clause_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_clause
-    FOR EACH ROW EXECUTE FUNCTION agreement_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('agreement', 'agreement_id');
 CREATE TRIGGER agreement_date_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_date
-    FOR EACH ROW EXECUTE FUNCTION agreement_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('agreement', 'agreement_id');
 CREATE TRIGGER agreement_signatory_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_signatory
-    FOR EACH ROW EXECUTE FUNCTION agreement_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('agreement', 'agreement_id');
 CREATE TRIGGER agreement_document_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_document
-    FOR EACH ROW EXECUTE FUNCTION agreement_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('agreement', 'agreement_id');
 
 -- Agencies are public from the moment they are seeded; their facts, links and counties are part
 -- of them as the API shows them.
@@ -76,15 +75,9 @@ ALTER TABLE agency
 CREATE INDEX agency_changed ON agency (changed_xid);
 CREATE TRIGGER agency_changed BEFORE UPDATE ON agency FOR EACH ROW EXECUTE FUNCTION row_changed();
 
-CREATE FUNCTION agency_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE agency SET changed_xid = pg_current_xact_id()
-     WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.agency_id ELSE NEW.agency_id END;
-    RETURN NULL;
-END $$;
 CREATE TRIGGER partnership_fact_changed AFTER INSERT OR UPDATE OR DELETE ON partnership_fact
-    FOR EACH ROW EXECUTE FUNCTION agency_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('agency', 'agency_id');
 CREATE TRIGGER agency_link_changed AFTER INSERT OR UPDATE OR DELETE ON agency_link
-    FOR EACH ROW EXECUTE FUNCTION agency_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('agency', 'agency_id');
 CREATE TRIGGER agency_county_changed AFTER INSERT OR UPDATE OR DELETE ON agency_county
-    FOR EACH ROW EXECUTE FUNCTION agency_part_changed();
+    FOR EACH ROW EXECUTE FUNCTION parent_changed('agency', 'agency_id');

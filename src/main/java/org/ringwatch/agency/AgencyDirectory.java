@@ -164,7 +164,8 @@ public class AgencyDirectory {
         return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
-    private static String escapeLike(String value) {
+    /** {@code value} matched literally by LIKE … ESCAPE '\\': its backslashes, % and _ escaped. */
+    static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

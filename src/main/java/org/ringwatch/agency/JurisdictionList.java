@@ -69,7 +69,7 @@ public class JurisdictionList {
         }
         if (nameQuery != null) {
             sql.append(" AND j.name_folded LIKE '%' || rw_fold(:q) || '%' ESCAPE '\\'");
-            parameters.put("q", Names.clean(nameQuery).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            parameters.put("q", AgencyDirectory.escapeLike(Names.clean(nameQuery)));
         }
         if (cursor != null) {
             List<String> after = Cursor.decode(cursor, 2);
