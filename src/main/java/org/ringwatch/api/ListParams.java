@@ -27,4 +27,11 @@ public class ListParams {
     public ListResponses.Ask ask(String cursor, HttpHeaders headers) {
         return ListResponses.Ask.of(ListFormat.of(format, headers), all, cursor, limit);
     }
+
+    /** {@link #ask}, for a short list whose every row fits one page unless the client asks for less. */
+    public ListResponses.Ask ask(String cursor, HttpHeaders headers, int wholeList) {
+        ListResponses.Ask ask = ask(cursor, headers);
+        return limit == null || limit.isBlank()
+                ? new ListResponses.Ask(ask.format(), ask.all(), ask.cursor(), wholeList) : ask;
+    }
 }

@@ -89,13 +89,13 @@ public class StateApi {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson"})
     @Operation(summary = "All 52 jurisdictions: the federal FOIA, the 50 states and DC, federal first",
-            description = "52 items: one page at the default limit. CSV and NDJSON as for every list. Reference data:"
+            description = "52 items, all on one page unless limit asks for fewer. CSV and NDJSON as for every list. Reference data:"
                     + " no updated_since (it changes only when the seed does).")
     public Response list(@Parameter(description = ApiDocs.CURSOR, example = "djEfTlk") @QueryParam("cursor") String cursor,
             @BeanParam ListParams paging, @Context HttpHeaders headers, @Context UriInfo uri) {
-        ListResponses.Ask ask = paging.ask(cursor, headers);
-        Map<String, Long> counts = directory.countsByState();
         List<State> all = State.federalFirst();
+        ListResponses.Ask ask = paging.ask(cursor, headers, all.size());
+        Map<String, Long> counts = directory.countsByState();
         ListResponses.Source<State> rows = (after, size) -> {
             int from = after == null ? 0 : position(all, after) + 1;
             return all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));

@@ -40,6 +40,8 @@ class ReferenceListsTest {
         List<String> codes = ListWalk.everyFormat("/api/v1/states?limit=10", "code,name,kind,agency_count,url", "code");
         assertEquals(52, codes.size());
         assertEquals("US", codes.get(0), "the federal FOIA first");
+        given().when().get("/api/v1/states").then().statusCode(200).body("items.size()", equalTo(52))
+                .body("next", nullValue());
         given().queryParam("cursor", "djEfWlo").when().get("/api/v1/states").then().statusCode(400)
                 .body("parameter", equalTo("cursor"));
     }
