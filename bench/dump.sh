@@ -20,7 +20,7 @@
 #
 # Everything runs on this machine and on 127.0.0.1 only. Environment: ROWS (500000; a multiple of
 # 10), RUNS (3), JAVA, JAVA_OPTS (-Xmx256m -XX:+ExitOnOutOfMemoryError), PG_DUMP, DUMP_DEADLINE_S
-# (900), KEEP=1 keeps the temp dir (logs, data, the last dump's ZIP, the RSS samples).
+# (900), JFR (1: one more dump, untimed, under Java Flight Recorder; 0: none), KEEP=1 keeps the temp dir (logs, data, the last dump's ZIP, the RSS samples).
 set -euo pipefail
 
 ROWS="${ROWS:-500000}"
@@ -124,6 +124,7 @@ dump_once() {
     pg1="$(cpu_ticks "${pgp[@]}")"
     rss1="$(rss_kb "$APP_PID")"
     read -r code secs <<<"$result"
+    secs="$(awk -v s="$secs" 'BEGIN { printf "%.3f", s }')"
     [[ "$code" == 201 ]] || { log "!! the dump answered $code, expected 201:"; cat "$WORK/dump-$n.json" >&2; exit 1; }
     rssmax="$(awk -v m="$rss1" '$2 > m {m = $2} END {print m}' "$WORK/dump-$n.rss")"
     jq -r --arg n "$n" --arg s "$secs" --arg r0 "$rss0" --arg rm "$rssmax" \
@@ -136,6 +137,56 @@ dump_once() {
 sleep 2
 : >"$WORK/dumps"
 for ((i = 1; i <= RUNS; i++)); do dump_once "$i"; done
+
+# Where the dump's time goes (JFR=1, the default): one more dump, not counted above, under Java
+# Flight Recorder (profile settings: Java code sampled every 10 ms, threads in native code every
+# 20 ms). The dump thread's samples (stacks through org.ringwatch.dump) are put in a bucket by
+# their innermost frame that names one of the parts below.
+JFR_REPORT=""
+jfr_profile() {
+    local n=$((RUNS + 1))
+    mv "$WORK/dumps" "$WORK/dumps.timed"
+    jcmd "$APP_PID" JFR.start name=dumpbench settings=profile filename="$WORK/dump.jfr" >&2
+    dump_once "$n"
+    jcmd "$APP_PID" JFR.stop name=dumpbench >&2
+    JFR_REPORT="$(tail -n 1 "$WORK/dumps" | awk '{printf "profiled dump: %ss, JVM CPU %ss, PostgreSQL CPU %ss", $2, $8, $9}')"
+    mv "$WORK/dumps.timed" "$WORK/dumps"
+    jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample --stack-depth 200 "$WORK/dump.jfr" \
+        | awk '
+            /^jdk\.(Execution|NativeMethod)Sample/ { kind = ($0 ~ /Native/ ? "native" : "java"); n = 0; next }
+            /stackTrace = \[/ { inside = 1; next }
+            inside && /^[[:space:]]*\]/ {
+                inside = 0
+                dump = 0; for (i = 1; i <= n; i++) if (f[i] ~ /^org\.ringwatch\.dump\./) dump = 1
+                if (!dump) next
+                part = "other"
+                for (i = 1; i <= n; i++) {
+                    g = f[i]
+                    if (g ~ /^java\.util\.zip\./) { part = "deflate (java.util.zip, zlib)"; break }
+                    if (g ~ /^(sun\.nio\.ch|java\.net|sun\.nio\.cs\.StreamDecoder)/ && kind == "native") { part = "socket read (waiting for PostgreSQL)"; break }
+                    if (g ~ /^org\.postgresql\./) { part = "pgjdbc: reading and decoding rows"; break }
+                    if (g ~ /^org\.ringwatch\.api\.CsvCells/) { part = "CsvCells.safe (spreadsheet-safe text)"; break }
+                    if (g ~ /^(sun\.nio\.cs|java\.io\.OutputStreamWriter)/) { part = "UTF-8 encoding (OutputStreamWriter)"; break }
+                    if (g ~ /^com\.fasterxml\.jackson/) { part = "Jackson CSV writer"; break }
+                    if (g ~ /^java\.time\./) { part = "java.time formatting"; break }
+                    if (g ~ /^org\.ringwatch\.dump\.TableWriter/) { part = "TableWriter (cells, loop)"; break }
+                }
+                c[kind " " part]++; t[kind]++
+                next
+            }
+            inside { sub(/^[[:space:]]+/, ""); f[++n] = $0 }
+            END {
+                for (k in c) {
+                    kind = substr(k, 1, index(k, " ") - 1)
+                    printf "%s\t%d\t  %-6s %-42s %6d samples %5.1f%%\n", kind, c[k], kind, substr(k, index(k, " ") + 1), c[k], 100 * c[k] / t[kind]
+                }
+            }' | sort -t$'\t' -k1,1 -k2,2nr | cut -f 3 >"$WORK/jfr-parts"
+    log "   JFR: $JFR_REPORT"
+    cat "$WORK/jfr-parts" >&2
+}
+if [[ "${JFR:-1}" == 1 ]]; then
+    jfr_profile || log "!! the JFR profile failed; the figures above stand"
+fi
 jq '.row_counts' "$WORK/dump-$RUNS.json" >"$WORK/row-counts.json"
 if [[ "${KEEP:-0}" == 1 ]]; then
     run_child curl -s --max-time 120 -o "$WORK/dump.zip" "$URL/$TODAY"
@@ -238,4 +289,8 @@ echo "service / ceiling plain = $(ratio "$SVC_MED" "$PLAIN_MED")x; service / cei
 echo "rows: the dump wrote $DUMP_ROWS (the public ones, in $(jq length "$WORK/row-counts.json") CSVs); the ${#DUMP_TABLES[@]} tables it reads hold $TABLE_ROWS, all of which the ceiling writes"
 echo "sizes: dump ZIP $(mb "$DUMP_SIZE") MB + page texts $(mb "$PAGES_SIZE") MB; ceiling plain $(mb "$PLAIN_BYTES") MB, compressed $(mb "$PACKED_SIZE") MB"
 echo "rows per table in the dump: $(jq -r 'to_entries | map("\(.key) \(.value)") | join(", ")' "$WORK/row-counts.json")"
+if [[ -s "$WORK/jfr-parts" ]]; then
+    echo "where the dump thread's time goes ($JFR_REPORT; JFR samples of the dump thread, java = running Java code every 10 ms, native = in native code every 20 ms):"
+    cat "$WORK/jfr-parts"
+fi
 print_problems "service log" "$problems"
