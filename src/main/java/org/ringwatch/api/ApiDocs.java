@@ -12,7 +12,7 @@ public final class ApiDocs {
     public static final String LIMIT = "Items per page, a whole number from 1"
             + " to " + Paging.MAX_LIMIT + " (default " + Paging.DEFAULT_LIMIT + ")";
     public static final String LIMIT_EXAMPLE = "20";
-    public static final String STATE = "USPS code of a state or DC (IL, DC), or US for federal agencies; any case";
+    public static final String STATE = "USPS code of a state or DC (IL, DC), any case";
     public static final String STATE_EXAMPLE = "IL";
     public static final String AGENCY_KEY = "An agency as \"<state code>/<agency slug>\", as in /api/v1/agencies";
     public static final String AGENCY_KEY_EXAMPLE = "IL/aurora-police-department";

@@ -11,8 +11,7 @@ public class RequestFilterParams {
     @QueryParam("agency")
     String agency;
 
-    @Parameter(description = "USPS code of a state or DC, or US for federal agencies; any case",
-            example = ApiDocs.STATE_EXAMPLE)
+    @Parameter(description = ApiDocs.STATE, example = ApiDocs.STATE_EXAMPLE)
     @QueryParam("state")
     String state;
 

@@ -26,15 +26,16 @@ public class State extends PanacheEntityBase {
 
     /** Accepts "ny" as well as "NY": codes in URLs are written in lower case. */
     /**
-     * The {@code state} query parameter of a list: the USPS code of a state or DC, or US for
-     * federal agencies, any case; null when absent; otherwise a 400 naming it.
+     * The {@code state} query parameter of a list: the USPS code of a state or DC, any case (no
+     * agency is federal, so US is refused rather than answered with nothing); null when absent;
+     * otherwise a 400 naming it.
      */
     public static String parameter(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        return findByCode(raw.strip()).map(s -> s.code).orElseThrow(() -> ApiProblem.badParameter("state",
-                "state '" + raw + "' is not the USPS code of a state or DC, or US"));
+        return findByCode(raw.strip()).filter(s -> !s.isFederal()).map(s -> s.code).orElseThrow(() -> ApiProblem
+                .badParameter("state", "state '" + raw + "' is not the USPS code of a state or DC"));
     }
 
     public static Optional<State> findByCode(String code) {
