@@ -125,11 +125,12 @@ COPY_S="$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 
 log "   COPY: ${COPY_S}s, $COPY_LINES lines ($COPY_BYTES bytes)"
 
 # --- for the diagnosis: the export's own chunks through psql ---------------------------------
-# The export does not run one statement: ListResponses reads the list in keyset chunks of 1,000
-# (CHUNK), each a fresh query "... AND d.id > <last id> ORDER BY d.id LIMIT 1000". The same
+# The export does not run one statement: ListResponses reads the list in keyset chunks of
+# ringwatch.list-chunk rows (CHUNK here: keep them equal), each a fresh query
+# "... AND d.id > <last id> ORDER BY d.id LIMIT <chunk>". The same
 # chunks, one after another in one psql session, each as a COPY so that the server formats the
 # CSV as above: what the chunking alone costs the database, without the JVM.
-CHUNK=1000
+CHUNK="${CHUNK:-10000}"
 bench_psql -A -t -c "SELECT id FROM ($(cat "$WORK/list.sql")) l" | awk -v c="$CHUNK" 'NR % c == 0' >"$WORK/chunk-ends"
 {
     echo "COPY ($(document_list_sql "$TODAY" "" "$CHUNK")) TO STDOUT WITH CSV;"

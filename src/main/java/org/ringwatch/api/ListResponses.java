@@ -20,13 +20,10 @@ import java.util.function.Function;
 /**
  * Answers a list of the API in the format asked for ({@link ListFormat}): a page with its
  * "next" cursor, or with {@code all=true} the whole filtered set in one response, streamed in
- * chunks of {@link #CHUNK} rows read with the same keyset query as the pages, so memory stays
- * constant however long the list and no transaction is held open across the download.
+ * chunks of {@code ringwatch.list-chunk} rows read with the same keyset query as the pages, so
+ * memory stays bounded however long the list and no transaction is held open across the download.
  */
 public final class ListResponses {
-
-    /** Rows read at a time when the whole list is streamed. */
-    static final int CHUNK = 1000;
 
     /** The rows after {@code cursor} (null: from the start), at most {@code limit} of them. */
     @FunctionalInterface
@@ -104,7 +101,7 @@ public final class ListResponses {
     public static <R, T> Response respond(Ask ask, Shape<R, T> shape, UriInfo uri,
             RingWatchConfig config, ObjectMapper json) {
         if (ask.all()) {
-            StreamingOutput body = out -> stream(ask, shape, json, out);
+            StreamingOutput body = out -> stream(ask, shape, json, out, config.listChunk());
             return Response.ok(body, ask.format().mediaType).build();
         }
         List<R> rows = shape.source().page(ask.cursor(), ask.limit() + 1);
@@ -128,16 +125,30 @@ public final class ListResponses {
         return response.build();
     }
 
-    private static <R, T> void stream(Ask ask, Shape<R, T> shape, ObjectMapper json, OutputStream out)
+    /**
+     * The whole list, {@code chunk} rows (one keyset query) at a time. Each chunk is planned
+     * afresh ({@code plan_cache_mode = force_custom_plan}: 10-20 ms for the document list), and a
+     * small LIMIT makes the plan an index lookup per row where a large one hash-joins: at 1,000
+     * rows a chunk, the 501 chunks of bench/csv-export.sh alone ran at 0.32 of one COPY. The
+     * default (10,000, RingWatchConfig#listChunk) keeps a chunk of document items and its JDBC
+     * rows to a few MB.
+     * <p>
+     * One size for every list, the entity lists (requests, agreements) too: without a transaction
+     * their entities live in the request's persistence context, which is not ours to clear and
+     * keeps every entity read until the request ends whatever the chunk size, so a smaller chunk
+     * there would cost queries without bounding memory. Their views are built one row at a time,
+     * as it is written, and not kept.
+     */
+    private static <R, T> void stream(Ask ask, Shape<R, T> shape, ObjectMapper json, OutputStream out, int chunk)
             throws IOException {
         try (Writer<T> writer = writer(ask.format(), shape.csv(json), json, out)) {
             String cursor = ask.cursor();
             while (true) {
-                List<R> rows = shape.source().page(cursor, CHUNK);
+                List<R> rows = shape.source().page(cursor, chunk);
                 for (R row : rows) {
                     writer.write(shape.item().apply(row));
                 }
-                if (rows.size() < CHUNK) {
+                if (rows.size() < chunk) {
                     return;
                 }
                 cursor = shape.cursorOf().apply(rows.get(rows.size() - 1));

@@ -22,6 +22,13 @@ public interface RingWatchConfig {
      */
     Optional<java.time.LocalDate> today();
 
+    /**
+     * Rows read at a time (one keyset query each) when a list is streamed whole ({@code all=true},
+     * api/ListResponses): larger means fewer queries to plan, smaller less held at once.
+     */
+    @WithDefault("10000")
+    int listChunk();
+
     Seed seed();
 
     Session session();
