@@ -8,10 +8,7 @@ import org.ringwatch.api.Change;
 import org.ringwatch.api.SyncPosition;
 import org.ringwatch.platform.Names;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +124,7 @@ public class AgencyDirectory {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> Change.live(((Number) t.get("id")).longValue(), row(t),
-                t.get("changed_at") instanceof OffsetDateTime time ? time
-                        : ((Instant) t.get("changed_at")).atOffset(ZoneOffset.UTC))).toList();
+                Change.timestamp(t.get("changed_at")))).toList();
     }
 
     private static void filter(StringBuilder sql, Map<String, Object> parameters, String stateCode, String nameQuery) {

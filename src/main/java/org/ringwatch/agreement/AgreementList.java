@@ -13,10 +13,8 @@ import org.ringwatch.api.SyncPosition;
 import org.ringwatch.api.QueryDates;
 import org.ringwatch.state.State;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -113,8 +111,7 @@ public class AgreementList {
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> {
             long id = ((Number) t.get("id")).longValue();
-            OffsetDateTime changedAt = t.get("changed_at") instanceof OffsetDateTime time ? time
-                    : ((Instant) t.get("changed_at")).atOffset(ZoneOffset.UTC);
+            OffsetDateTime changedAt = Change.timestamp(t.get("changed_at"));
             return Boolean.TRUE.equals(t.get("is_public"))
                     ? Change.live(id, Agreement.<Agreement>findById(id), changedAt)
                     : Change.<Agreement>tombstone(id, changedAt);

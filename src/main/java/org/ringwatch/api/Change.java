@@ -3,7 +3,9 @@ package org.ringwatch.api;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,11 @@ public record Change<T>(long id, T item, OffsetDateTime updatedAt) {
 
     public static <T> Change<T> tombstone(long id, OffsetDateTime updatedAt) {
         return new Change<>(id, null, updatedAt);
+    }
+
+    /** A timestamptz column as a native query returns it (an OffsetDateTime or an Instant), for {@code updatedAt}. */
+    public static OffsetDateTime timestamp(Object column) {
+        return column instanceof OffsetDateTime time ? time : ((Instant) column).atOffset(ZoneOffset.UTC);
     }
 
     public boolean deleted() {

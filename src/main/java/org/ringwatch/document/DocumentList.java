@@ -14,10 +14,8 @@ import org.ringwatch.request.RequestAccess;
 import org.ringwatch.platform.Today;
 import org.ringwatch.state.State;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -216,7 +214,7 @@ public class DocumentList {
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> {
             long id = ((Number) t.get("id")).longValue();
-            OffsetDateTime updatedAt = time(t.get("updated_at"));
+            OffsetDateTime updatedAt = Change.timestamp(t.get("updated_at"));
             return Boolean.TRUE.equals(t.get("is_public")) ? Change.live(id, item(t), updatedAt)
                     : Change.<Item>tombstone(id, updatedAt);
         }).toList();
@@ -231,7 +229,7 @@ public class DocumentList {
     private static Item item(Tuple t) {
         long id = ((Number) t.get("id")).longValue();
         String state = ((String) t.get("state_code")).strip();
-        OffsetDateTime publishedAt = time(t.get("published_at"));
+        OffsetDateTime publishedAt = Change.timestamp(t.get("published_at"));
         return new Item(id, t.get("request_id") == null ? null : ((Number) t.get("request_id")).longValue(),
                 state + "/" + t.get("slug"), (String) t.get("agency_name"), state, (String) t.get("original_name"),
                 (String) t.get("file_type"), t.get("page_count") == null ? null : ((Number) t.get("page_count")).intValue(),
@@ -239,7 +237,4 @@ public class DocumentList {
                 "/documents/" + id, "/api/v1/documents/" + id + "/file");
     }
 
-    private static OffsetDateTime time(Object value) {
-        return value instanceof OffsetDateTime time ? time : ((Instant) value).atOffset(ZoneOffset.UTC);
-    }
 }

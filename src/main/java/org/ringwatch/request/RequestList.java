@@ -13,10 +13,8 @@ import org.ringwatch.api.IdOrder;
 import org.ringwatch.api.SyncPosition;
 import org.ringwatch.state.State;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -239,7 +237,7 @@ public class RequestList {
         List<Tuple> rows = changedRows(filter, sync, "r.id", limit);
         return rows.stream().map(t -> {
             long id = ((Number) t.get("id")).longValue();
-            OffsetDateTime updatedAt = time(t.get("updated_at"));
+            OffsetDateTime updatedAt = Change.timestamp(t.get("updated_at"));
             return Boolean.TRUE.equals(t.get("is_public"))
                     ? Change.live(id, RecordsRequest.<RecordsRequest>findById(id), updatedAt)
                     : Change.<RecordsRequest>tombstone(id, updatedAt);
@@ -258,7 +256,7 @@ public class RequestList {
         Map<Long, Map<Long, List<Long>>> documents = new HashMap<>();
         return rows.stream().map(t -> {
             long id = ((Number) t.get("event_id")).longValue();
-            OffsetDateTime updatedAt = time(t.get("updated_at"));
+            OffsetDateTime updatedAt = Change.timestamp(t.get("updated_at"));
             if (!Boolean.TRUE.equals(t.get("is_public"))) {
                 return Change.<ListedEvent>tombstone(id, updatedAt);
             }
@@ -304,10 +302,6 @@ public class RequestList {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        return value instanceof OffsetDateTime time ? time : ((Instant) value).atOffset(ZoneOffset.UTC);
     }
 
     /** The filters (but overdue, which is reckoned) as SQL over requests {@code r} joined to agencies {@code a}. */
