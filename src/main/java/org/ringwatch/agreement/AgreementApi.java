@@ -26,6 +26,7 @@ import org.ringwatch.account.Account;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.IdOrder;
 import org.ringwatch.api.IdSortParams;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
@@ -144,7 +145,8 @@ public class AgreementApi {
                     .changes(filter, at, size), a -> AgreementJson.of(views.summary(a)), AgreementJson.class), sync,
                     uri, config, json);
         }
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.page(filter, sorting.order(), after,
+        IdOrder order = sorting.order();
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.page(filter, order, after,
                 size), a -> AgreementJson.of(views.summary(a)), AgreementJson.class, AgreementList::cursorOf), uri,
                 config, json);
     }
@@ -176,7 +178,8 @@ public class AgreementApi {
         }
         ListResponses.Ask ask = paging.ask(cursor, headers);
         AgreementList.Filter filter = filters.filter();
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, sorting.order(), after,
+        IdOrder order = sorting.order();
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> agreements.clauses(filter, order, after,
                 size), AgreementJson.ListedClauseJson::of, AgreementJson.ListedClauseJson.class,
                 AgreementList::cursorOf), uri, config, json);
     }

@@ -29,6 +29,7 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.api.IdOrder;
 import org.ringwatch.api.IdSortParams;
 import org.ringwatch.api.ListParams;
 import org.ringwatch.api.ListResponses;
@@ -231,7 +232,8 @@ public class RequestApi {
             return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> requestList
                     .changes(filter, at, size), r -> json(views.view(r)), RequestJson.class), sync, uri, config, json);
         }
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, sorting.order(), after,
+        IdOrder order = sorting.order();
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.page(filter, order, after,
                 size), r -> json(views.view(r)), RequestJson.class, RequestList::cursorOf), uri, config, json);
     }
 
@@ -259,7 +261,8 @@ public class RequestApi {
             return ListResponses.respondChanges(ask, ListResponses.Shape.changes(sync, (at, size) -> requestList
                     .eventChanges(filter, at, size), EventJson::of, EventJson.class), sync, uri, config, json);
         }
-        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, sorting.order(), after,
+        IdOrder order = sorting.order();
+        return ListResponses.respond(ask, new ListResponses.Shape<>((after, size) -> requestList.events(filter, order, after,
                 size), EventJson::of, EventJson.class, RequestList::cursorOf), uri, config, json);
     }
 
