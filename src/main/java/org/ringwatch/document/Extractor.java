@@ -1,6 +1,5 @@
 package org.ringwatch.document;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,9 +28,9 @@ import java.util.zip.ZipInputStream;
 /**
  * Text per page: the PDF's own text layer, OCR for pages without one and for images, the
  * text of plain files, e-mails and Office files. Bounded everywhere a hostile file could make it
- * unbounded (pages, inflated bytes, text length); such files end in {@link Quarantine}.
+ * unbounded (pages, inflated bytes, text length); such files end in {@link Quarantine}. It runs
+ * in the child JVM ({@link ParserChild}), never in the service's, so it is a plain class.
  */
-@ApplicationScoped
 public class Extractor {
 
     static final int MAX_PAGES = 5000;
@@ -75,9 +74,12 @@ public class Extractor {
     static final int MAX_ATTACHMENTS = 50;
 
     private final Ocr ocr;
+    private final long maxDecodedBytes;
 
-    public Extractor(Ocr ocr) {
+    /** @param maxDecodedBytes how far one PDF stream may decode ({@link DecodedSize}) */
+    public Extractor(Ocr ocr, long maxDecodedBytes) {
         this.ocr = ocr;
+        this.maxDecodedBytes = maxDecodedBytes;
     }
 
     public Extraction extract(Path file, FileType type) throws IOException, InterruptedException, Quarantine {
@@ -111,6 +113,7 @@ public class Extractor {
 
     private Extraction pdf(Path file) throws IOException, InterruptedException, Quarantine {
         try (PDDocument document = open(file)) {
+            DecodedSize.check(document.getDocument(), maxDecodedBytes);
             int pageCount = document.getNumberOfPages();
             if (pageCount == 0) {
                 throw new Quarantine("The PDF has no page RingWatch can read: its page tree is empty or broken.");

@@ -24,13 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,14 +33,15 @@ import java.util.regex.Pattern;
  * The background work on documents (reading their text; making the public copy of those with
  * withheld pages), driven by the job table so it survives restarts and spreads over instances:
  * each instance claims one job at a time with FOR UPDATE SKIP LOCKED, a stale claim (its
- * instance died) is taken over after its lease, failures are retried with backoff, and each
- * parse of a file has a time limit after which the document is quarantined.
+ * instance died) is taken over after its lease, failures are retried with backoff. Files are
+ * read in a child JVM ({@link IsolatedParser}) with its own heap and time limit; a file that
+ * exceeds them is quarantined. The lease is that limit plus a minute, so no other instance takes
+ * a job whose child is still reading.
  */
 @ApplicationScoped
 public class Processing {
 
     private static final Logger LOG = Logger.getLogger(Processing.class);
-    static final long JOB_SECONDS = 600;
     static final int MAX_ATTEMPTS = 3;
     private static final long STOP_LIMIT_SECONDS = 30;
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
@@ -59,30 +54,22 @@ public class Processing {
     /** Held shared by the poller and the sweeper while they use the database, exclusively by {@link #stop}. */
     private final ReentrantReadWriteLock busy = new ReentrantReadWriteLock();
     private volatile boolean stopping;
-    private volatile Future<?> inProgress;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "ringwatch-extract");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final EntityManager em;
     private final BlobStore blobs;
-    private final Extractor extractor;
+    private final IsolatedParser parser;
     private final Ocr ocr;
     private final RingWatchConfig config;
     private final DocumentService documents;
-    private final PublicCopy publicCopies;
 
-    public Processing(EntityManager em, BlobStore blobs, Extractor extractor, Ocr ocr, RingWatchConfig config,
-            DocumentService documents, PublicCopy publicCopies) {
+    public Processing(EntityManager em, BlobStore blobs, IsolatedParser parser, Ocr ocr, RingWatchConfig config,
+            DocumentService documents) {
         this.em = em;
         this.blobs = blobs;
-        this.extractor = extractor;
+        this.parser = parser;
         this.ocr = ocr;
         this.config = config;
         this.documents = documents;
-        this.publicCopies = publicCopies;
     }
 
     /** Runs queued jobs until none is ready, or until the service stops. */
@@ -181,17 +168,13 @@ public class Processing {
     }
 
     /**
-     * Runs before the datasource closes: no new claim, the work in progress is cancelled and its
+     * Runs before the datasource closes: no new claim, the reading child is killed and its
      * job handed back (see {@link #release}), and this waits for the poller and the sweeper to
      * leave, so none of them meets a closed pool.
      */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
-        Future<?> running = inProgress;
-        if (running != null) {
-            running.cancel(true);
-        }
-        executor.shutdownNow();
+        parser.stopAll();
         try {
             if (!busy.writeLock().tryLock(STOP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warnf("Background work did not stop within %d s; its job is taken over once its lease ends",
@@ -227,9 +210,14 @@ public class Processing {
                                      OR (status = 'running' AND locked_until < now())
                                   ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
                     RETURNING id
-                    """).setParameter(1, worker).setParameter(2, (double) JOB_SECONDS + 60).getResultList();
+                    """).setParameter(1, worker).setParameter(2, (double) leaseSeconds()).getResultList();
             return ids.isEmpty() ? null : ids.get(0).longValue();
         });
+    }
+
+    /** A claimed job is another instance's to take over only once its child would have been stopped. */
+    private long leaseSeconds() {
+        return config.extraction().timeLimit().toSeconds() + 60;
     }
 
     private void run(long jobId) {
@@ -272,7 +260,7 @@ public class Processing {
         Document document = QuarkusTransaction.requiringNew().call(() -> Document.<Document>findById(documentId));
         Path copy = fetch(document.blobSha256, document.type());
         try {
-            Extractor.Extraction extraction = bounded(() -> extractor.extract(copy, document.type()));
+            Extractor.Extraction extraction = parser.extract(copy, document.type());
             try {
                 BlobStore.Stored thumbnail = storeThumbnail(extraction.thumbnail());
                 List<String> refused = extraction.attachments().isEmpty() ? List.of()
@@ -305,7 +293,7 @@ public class Processing {
         Path original = fetch(document.blobSha256, document.type());
         Path copy = Files.createTempFile("ringwatch-public", ".pdf");
         try {
-            byte[] thumbnail = bounded(() -> publicCopies.make(original, withheld, copy));
+            byte[] thumbnail = parser.publicCopy(original, withheld, copy);
             savePublicCopy(jobId, documentId, withheld, blobs.put(copy), storeThumbnail(thumbnail));
         } finally {
             Files.deleteIfExists(original);
@@ -342,32 +330,6 @@ public class Processing {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         }
         return copy;
-    }
-
-    /**
-     * Runs a parser over an untrusted file on the worker thread, within the time limit; a file
-     * that takes too long or too much memory is quarantined.
-     */
-    private <T> T bounded(Callable<T> work) throws Exception {
-        Future<T> running = executor.submit(work);
-        inProgress = running;
-        if (stopping) {
-            running.cancel(true);   // stop() may have looked before this was set
-        }
-        try {
-            return running.get(JOB_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            throw new Extractor.Quarantine("Reading the file took longer than " + JOB_SECONDS + " s.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Extractor.Quarantine quarantine) {
-                throw quarantine;
-            }
-            if (e.getCause() instanceof OutOfMemoryError || e.getCause() instanceof StackOverflowError) {
-                throw new Extractor.Quarantine("Reading the file needed more memory than allowed.");
-            }
-            throw e;
-        }
     }
 
     /** Stores the thumbnail as a blob of its own; its row is written with the document's. */

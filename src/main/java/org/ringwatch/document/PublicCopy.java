@@ -1,6 +1,5 @@
 package org.ringwatch.document;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -39,9 +38,8 @@ import java.util.SortedMap;
  * reused for the replacement (whatever pointed at it now points at the replacement), its
  * annotations are emptied, the structure tree goes, and pages that shared resources with it keep
  * only the pictures their own content draws. The file is then written whole, never incrementally,
- * so no earlier revision survives in it.
+ * so no earlier revision survives in it. It runs in the child JVM ({@link ParserChild}).
  */
-@ApplicationScoped
 public class PublicCopy {
 
     private static final float FONT_SIZE = 14;

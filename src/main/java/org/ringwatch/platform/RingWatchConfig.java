@@ -95,6 +95,29 @@ public interface RingWatchConfig {
         }
     }
 
+    Extraction extraction();
+
+    /**
+     * Text extraction (PDFBox, Tika, tesseract) runs in a child JVM per job (document/IsolatedParser),
+     * so a hostile file costs that child, never the service: these are the child's bounds.
+     */
+    interface Extraction {
+        /** The child's heap ({@code -Xmx}: 512m, 1g); a file that needs more is quarantined. */
+        @WithDefault("512m")
+        String heap();
+
+        /** Wall-clock limit per job; past it the child and its tesseract are killed and the file quarantined. */
+        @WithDefault("600s")
+        java.time.Duration timeLimit();
+
+        /**
+         * Largest size one compressed PDF stream may decode to. PDFBox decodes a stream in memory,
+         * so the child measures each one before PDFBox does and quarantines a file past this.
+         */
+        @WithDefault("268435456")
+        long maxDecodedBytes();
+    }
+
     Admin admin();
 
     Dumps dumps();
