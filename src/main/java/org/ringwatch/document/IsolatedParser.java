@@ -122,8 +122,14 @@ public class IsolatedParser {
         Files.writeString(argFile, "-cp \"" + classPath().replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + limits.heap(), "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work, "@" + argFile,
+                "-Xmx" + limits.heap(), "-XX:+ExitOnOutOfMemoryError",
+                // A short-lived JVM: the quick compiler alone halves the CPU a one-page PDF costs
+                // (start-up, class loading), and one GC thread is all a reader needs.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work,
+                // Tika's and POI's Log4j API finds no provider in the child: its simple logger, no warning.
+                "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
+                "@" + argFile,
                 ParserChild.class.getName()));
         command.addAll(List.of(args));
         Path stderr = work.resolve("stderr");

@@ -184,4 +184,84 @@ public final class TestFiles {
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
+
+    /**
+     * A one-page PDF whose content stream is {@code zeros} zero bytes, Flate-compressed (at the
+     * fastest level, still over two hundredfold): a decompression bomb for a reader that decodes
+     * streams in memory.
+     */
+    public static byte[] flateBombPdf(long zeros) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(compressed, deflater,
+                1 << 16)) {
+            byte[] chunk = new byte[1 << 20];
+            for (long written = 0; written < zeros; written += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, zeros - written));
+            }
+        } finally {
+            deflater.end();
+        }
+        byte[] data = compressed.toByteArray();
+        return pdf(
+                ascii("<< /Type /Catalog /Pages 2 0 R >>"),
+                ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+                ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"),
+                stream("/Filter /FlateDecode", data));
+    }
+
+    /**
+     * A "billion laughs" PDF: the page draws form X10 ten times, each form draws the one below it
+     * ten times, down to X0, a short line: 10^11 drawings, all of them a reader must walk to find
+     * the text. Every object is small and well-formed; only the walk never ends.
+     */
+    public static byte[] laughingPdf() {
+        int levels = 11;
+        java.util.List<byte[]> objects = new java.util.ArrayList<>();
+        objects.add(ascii("<< /Type /Catalog /Pages 2 0 R >>"));
+        objects.add(ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"));
+        objects.add(ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X "
+                + (5 + levels - 1) + " 0 R >> >> /Contents 4 0 R >>"));
+        objects.add(stream("", ascii("/X Do ".repeat(10))));
+        for (int level = 0; level < levels; level++) {
+            String resources = level == 0 ? "" : " /Resources << /XObject << /X " + (5 + level - 1) + " 0 R >> >>";
+            byte[] content = ascii(level == 0 ? "0 0 m 1 1 l S" : "/X Do ".repeat(10));
+            objects.add(stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10]" + resources, content));
+        }
+        return pdf(objects.toArray(byte[][]::new));
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] stream(String dictionary, byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ascii("<< " + dictionary + " /Length " + data.length + " >>\nstream\n"));
+        out.writeBytes(data);
+        out.writeBytes(ascii("\nendstream"));
+        return out.toByteArray();
+    }
+
+    /** A PDF of these objects (numbered from 1, the first the catalog) with a correct cross-reference table. */
+    private static byte[] pdf(byte[]... objects) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ascii("%PDF-1.7\n"));
+        long[] offsets = new long[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = out.size();
+            out.writeBytes(ascii((i + 1) + " 0 obj\n"));
+            out.writeBytes(objects[i]);
+            out.writeBytes(ascii("\nendobj\n"));
+        }
+        long xref = out.size();
+        StringBuilder table = new StringBuilder("xref\n0 " + (objects.length + 1) + "\n0000000000 65535 f \n");
+        for (long offset : offsets) {
+            table.append(String.format("%010d 00000 n \n", offset));
+        }
+        table.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        out.writeBytes(ascii(table.toString()));
+        return out.toByteArray();
+    }
 }

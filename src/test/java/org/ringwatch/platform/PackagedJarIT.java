@@ -102,6 +102,43 @@ class PackagedJarIT extends JarTest {
     }
 
     /**
+     * Files are read in a child JVM; in the packaged jar its class path is made of the fast-jar's
+     * own jars (the service's is only quarkus-run.jar). A PDF uploaded there is read, so the child
+     * found PDFBox and the reader.
+     */
+    @Test
+    void shouldReadAnUploadedPdfInAChildOfThePackagedJar() throws Exception {
+        int port = freePort();
+        Running running = jar.start(port, Map.of("RINGWATCH_ADMIN_EMAIL", "reader@example.org",
+                "RINGWATCH_ADMIN_PASSWORD", "a reader's long password"), "-Dringwatch.data-dir=" + work.resolve("data"));
+        RestAssured.port = port;
+        String token = token("reader@example.org", "a reader's long password");
+        int request = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\"}")
+                .when().post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        int event = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"date\": \"2026-11-02\", \"direction\": \"sent\", \"status\": \"filed\"}")
+                .when().post("/api/v1/requests/" + request + "/events").then().statusCode(201).extract().path("id");
+        int document = given().header("Authorization", "Bearer " + token)
+                .multiPart("file", "letter.pdf", org.ringwatch.document.TestFiles.textPdf("Read by the child JVM"),
+                        "application/pdf")
+                .when().post("/api/v1/requests/" + request + "/events/" + event + "/documents")
+                .then().statusCode(201).extract().path("[0].id");
+        Instant deadline = Instant.now().plusSeconds(90);   // a deadline for a broken job, not a timing
+        String status = "processing";
+        while (Instant.now().isBefore(deadline) && status.equals("processing")) {
+            Thread.sleep(200);
+            status = given().header("Authorization", "Bearer " + token).when().get("/api/v1/documents/" + document)
+                    .then().statusCode(200).extract().path("status");
+        }
+        assertEquals("ready", status, running.log());
+        given().header("Authorization", "Bearer " + token).when().get("/api/v1/documents/" + document + "/pages/1")
+                .then().statusCode(200).body("text", containsString("Read by the child JVM"));
+        running.stop();
+        assertThat(running.log(), not(containsString("ERROR")));
+    }
+
+    /**
      * kill -9 in the middle of an upload, then a restart: the sweeper clears the spooled part,
      * every document row still has its file and every stored file its row.
      */
