@@ -2,10 +2,16 @@ package org.ringwatch.app;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.ringwatch.backup.BackupCommand;
+import org.ringwatch.backup.BackupDirectory;
+import org.ringwatch.backup.BackupException;
+import org.ringwatch.backup.EmbeddedRestore;
 import org.ringwatch.platform.EmbeddedDatabase;
 
 import sun.misc.Signal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,35 +35,86 @@ public final class RingWatchMain {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals(RingWatchApplication.SEED_COMMAND)) {
+        boolean restore = args.length > 0 && args[0].equals(BackupCommand.RESTORE);
+        if (args.length > 0 && (args[0].equals(RingWatchApplication.SEED_COMMAND) || BackupCommand.isOne(args))) {
             // The command loads the seed itself (forced); loading it at start as well is wasted work.
             System.setProperty("ringwatch.seed.on-start", "false");
             // Quarkus starts its HTTP server regardless; keep it off the service's port and off the network.
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("quarkus.http.host", "127.0.0.1");
         }
+        if (BackupCommand.isOne(args)) {
+            // No jobs, sweeps or dumps beside a backup or restore, and the one line they print is the output.
+            System.setProperty("quarkus.scheduler.enabled", "false");
+            System.setProperty("quarkus.banner.enabled", "false");
+            System.setProperty("quarkus.log.level", "WARN");
+        }
+        if (restore) {
+            // The restore migrates to the backup's schema version itself (backup/Restore), not to the newest.
+            System.setProperty("quarkus.flyway.migrate-at-start", "false");
+            try {
+                // Every file against its SHA-256 before anything is created or started.
+                BackupDirectory.verify(BackupCommand.directory(args));
+            } catch (BackupException e) {
+                fail("Restore refused: " + e.getMessage());
+                return;
+            }
+        } else if (BackupCommand.isOne(args)) {
+            try {
+                BackupCommand.directory(args);
+            } catch (BackupException e) {
+                fail(e.getMessage());
+                return;
+            }
+        }
         if (externalDatabaseConfigured()) {
-            run(args, null);
+            run(args, null, null);
             return;
+        }
+        Path cluster = dataDirectory().resolve("postgres");
+        Path staging = null;
+        if (restore) {
+            try {
+                staging = EmbeddedRestore.stage(cluster);
+            } catch (BackupException | UncheckedIOException e) {
+                fail("Restore refused: " + e.getMessage());
+                return;
+            }
         }
         EmbeddedDatabase database;
         try {
-            database = EmbeddedDatabase.start(dataDirectory().resolve("postgres"), true);
+            database = EmbeddedDatabase.start(staging != null ? staging : cluster, true);
+        } catch (EmbeddedDatabase.DirectoryInUse e) {
+            if (BackupCommand.isOne(args)) {
+                fail(args[0] + " needs the embedded database to itself, and a RingWatch is using it: stop the"
+                        + " service first. " + e.getMessage());
+                return;
+            }
+            fail("RingWatch cannot start: " + e.getMessage());
+            return;
         } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
-            System.err.println("RingWatch cannot start: " + e.getMessage());
-            System.exit(1);
+            fail("RingWatch cannot start: " + e.getMessage());
             return;
         }
         database.supervise();
         database.datasourceProperties().forEach(System::setProperty);
-        run(args, database);
+        run(args, database, staging == null ? null : new Staged(staging, cluster));
     }
 
-    private static void run(String[] args, EmbeddedDatabase database) {
+    /** A restore's cluster, built beside the real one and moved into place once it is complete. */
+    private record Staged(Path staging, Path cluster) {
+    }
+
+    private static void run(String[] args, EmbeddedDatabase database, Staged restored) {
         if (args.length == 0) {
             stopOnSignals();
         }
-        Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, database), args);
+        Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, database, restored), args);
+    }
+
+    private static void fail(String line) {
+        System.err.println(line);
+        System.exit(1);
     }
 
     /**
@@ -77,14 +134,33 @@ public final class RingWatchMain {
      * After Quarkus has stopped (and closed its pool): say why in one line if it failed, then stop
      * PostgreSQL, and only then exit, so no shutdown hook races it.
      */
-    private static void exit(int exitCode, Throwable failure, EmbeddedDatabase database) {
+    private static void exit(int exitCode, Throwable failure, EmbeddedDatabase database, Staged restored) {
         if (failure != null) {
             System.err.println("RingWatch could not start: " + rootMessage(failure));
         }
         if (database != null) {
             database.close();
         }
+        if (restored != null) {
+            exitCode = finishRestore(exitCode == 0 && failure == null, restored);
+        }
         System.exit(exitCode);
+    }
+
+    /** Only a complete restore becomes the data directory's cluster; a failed one leaves nothing. */
+    private static int finishRestore(boolean complete, Staged restored) {
+        try {
+            if (complete) {
+                EmbeddedRestore.complete(restored.staging(), restored.cluster());
+                return 0;
+            }
+            EmbeddedRestore.discard(restored.staging());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Restore failed: the restored database in " + restored.staging()
+                    + " could not be moved to " + restored.cluster() + " (" + e.getMessage() + ")");
+            return 1;
+        }
     }
 
     static boolean externalDatabaseConfigured() {
