@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ringwatch.platform.PackagedJar.externalDatabase;
 import static org.ringwatch.platform.PackagedJar.freePort;
 import static org.ringwatch.platform.PackagedJar.token;
 
@@ -83,16 +84,16 @@ class BackupRestoreIT extends JarTest {
 
         Path backup = work.resolve("backup");
         assertThat("the embedded database is backed up only with the service stopped",
-                command(List.of("-Dringwatch.data-dir=" + original), "backup", backup.toString()).refused(),
+                command(Map.of(), List.of("-Dringwatch.data-dir=" + original), "backup", backup.toString()).refused(),
                 containsString("stop the service first"));
         assertEquals(0, service.stop());
-        Outcome backedUp = command(List.of("-Dringwatch.data-dir=" + original), "backup", backup.toString());
+        Outcome backedUp = command(Map.of(), List.of("-Dringwatch.data-dir=" + original), "backup", backup.toString());
         assertEquals(0, backedUp.exitCode(), backedUp.output());
         assertThat(backedUp.line(), startsWith("Backup written to " + backup));
         assertEveryBlobMatchesItsName(backup.resolve("blobs"));
         assertTrue(Files.isRegularFile(backup.resolve("blobs").resolve(sha256(pdf))), "the uploaded file is in the backup");
 
-        Outcome intoADatabase = command(List.of("-Dringwatch.data-dir=" + original), "restore", backup.toString());
+        Outcome intoADatabase = command(Map.of(), List.of("-Dringwatch.data-dir=" + original), "restore", backup.toString());
         assertThat(intoADatabase.refused(), containsString("already holds a database"));
         assertFalse(Files.exists(original.resolve("postgres.restoring")), "nothing was started");
 
@@ -106,13 +107,13 @@ class BackupRestoreIT extends JarTest {
         bytes[bytes.length / 2] ^= 1;
         Files.write(blob, bytes);
         Path untouched = work.resolve("untouched");
-        Outcome bad = command(List.of("-Dringwatch.data-dir=" + untouched), "restore", tampered.toString());
+        Outcome bad = command(Map.of(), List.of("-Dringwatch.data-dir=" + untouched), "restore", tampered.toString());
         assertThat(bad.refused(), containsString("The blob " + blob.getFileName() + " in "));
         assertThat(bad.line(), containsString("does not match its SHA-256"));
         assertFalse(Files.exists(untouched), "nothing was applied, not even a directory");
 
         Path restored = work.resolve("restored");
-        Outcome restoring = command(List.of("-Dringwatch.data-dir=" + restored), "restore", backup.toString());
+        Outcome restoring = command(Map.of(), List.of("-Dringwatch.data-dir=" + restored), "restore", backup.toString());
         assertEquals(0, restoring.exitCode(), restoring.output());
         assertThat(restoring.line(), startsWith("Restored " + backup));
         assertFalse(Files.exists(restored.resolve("postgres.restoring")));
@@ -133,6 +134,55 @@ class BackupRestoreIT extends JarTest {
         api(token).when().get(syncUrl(syncMark)).then().statusCode(200).body("items.id", hasItem((int) request));
         assertThat(again.log(), containsString("No migration necessary"));
         again.stop();
+    }
+
+    /**
+     * An external PostgreSQL is backed up beside the serving service, and restored only into an
+     * empty database; a database a restore left marked is never served.
+     */
+    @Test
+    void shouldBackUpAnExternalDatabaseWhileServingAndRestoreOnlyIntoAnEmptyOne() throws Exception {
+        try (EmbeddedDatabase source = EmbeddedDatabase.start(work.resolve("source"), false);
+             EmbeddedDatabase target = EmbeddedDatabase.start(work.resolve("target"), false)) {
+            int port = freePort();
+            Map<String, String> sourceEnvironment = externalDatabase(source, EMAIL, PASSWORD);
+            List<String> dataDir = List.of("-Dringwatch.data-dir=" + work.resolve("data"));
+            Running service = jar.start(port, sourceEnvironment, dataDir.get(0));
+            RestAssured.port = port;
+            String token = token(EMAIL, PASSWORD);
+            long request = api(token).body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"MOU\", \"records\": \"r\"}")
+                    .when().post("/api/v1/requests").then().statusCode(201).extract().jsonPath().getLong("id");
+            String before = api(token).when().get("/api/v1/requests/" + request).then().statusCode(200).extract().asString();
+
+            Path backup = work.resolve("backup");
+            Outcome backedUp = command(sourceEnvironment, dataDir, "backup", backup.toString());
+            assertEquals(0, backedUp.exitCode(), backedUp.output());
+            assertThat(backedUp.line(), startsWith("Backup written to " + backup));
+            given().when().get("/api/v1/states").then().statusCode(200);
+            assertEquals(0, service.stop());
+
+            assertThat(command(sourceEnvironment, dataDir, "restore", backup.toString()).refused(),
+                    containsString("The database is not empty"));
+
+            Map<String, String> targetEnvironment = externalDatabase(target, EMAIL, PASSWORD);
+            Outcome restored = command(targetEnvironment, dataDir, "restore", backup.toString());
+            assertEquals(0, restored.exitCode(), restored.output());
+            assertThat(restored.line(), startsWith("Restored " + backup));
+            Running again = jar.start(port, targetEnvironment, dataDir.get(0));
+            assertEquals(before, api(token).when().get("/api/v1/requests/" + request).then().statusCode(200)
+                    .extract().asString());
+            again.stop();
+
+            try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA ringwatch_restore_incomplete");
+            }
+            Process refused = jar.launch(port, targetEnvironment, dataDir.get(0));
+            refused.getOutputStream().close();
+            String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(refused.waitFor(90, TimeUnit.SECONDS));
+            assertEquals(1, refused.exitValue(), output);
+            assertThat(output, containsString("RingWatch could not start: A restore into this database did not finish"));
+        }
     }
 
     /**
@@ -246,8 +296,8 @@ class BackupRestoreIT extends JarTest {
         }
     }
 
-    private Outcome command(List<String> jvmOptions, String... args) throws Exception {
-        Process process = jar.launch(freePort(), Map.of(), jvmOptions, List.of(args));
+    private Outcome command(Map<String, String> environment, List<String> jvmOptions, String... args) throws Exception {
+        Process process = jar.launch(freePort(), environment, jvmOptions, List.of(args));
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS), args[0] + " ends by itself");
