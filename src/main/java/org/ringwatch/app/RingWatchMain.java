@@ -35,8 +35,48 @@ public final class RingWatchMain {
     }
 
     public static void main(String... args) {
-        boolean restore = args.length > 0 && args[0].equals(BackupCommand.RESTORE);
-        if (args.length > 0 && (args[0].equals(RingWatchApplication.SEED_COMMAND) || BackupCommand.isOne(args))) {
+        commandSettings(args);
+        String refusal = BackupCommand.isOne(args) ? checkBackupCommand(args) : null;
+        if (refusal != null) {
+            fail(refusal);
+            return;
+        }
+        if (externalDatabaseConfigured()) {
+            run(args, null, null);
+            return;
+        }
+        Path cluster = dataDirectory().resolve("postgres");
+        Staged restored = null;
+        if (args.length > 0 && args[0].equals(BackupCommand.RESTORE)) {
+            try {
+                restored = new Staged(EmbeddedRestore.stage(cluster), cluster);
+            } catch (BackupException | UncheckedIOException e) {
+                fail("Restore refused: " + e.getMessage());
+                return;
+            }
+        }
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(restored != null ? restored.staging() : cluster, true);
+        } catch (EmbeddedDatabase.DirectoryInUse e) {
+            fail(BackupCommand.isOne(args) ? args[0] + " needs the embedded database to itself, and a RingWatch is"
+                    + " using it: stop the service first. " + e.getMessage() : "RingWatch cannot start: " + e.getMessage());
+            return;
+        } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
+            fail("RingWatch cannot start: " + e.getMessage());
+            return;
+        }
+        database.supervise();
+        database.datasourceProperties().forEach(System::setProperty);
+        run(args, database, restored);
+    }
+
+    /** What a command changes of the service's settings before Quarkus reads them. */
+    private static void commandSettings(String[] args) {
+        if (args.length == 0) {
+            return;
+        }
+        if (args[0].equals(RingWatchApplication.SEED_COMMAND) || BackupCommand.isOne(args)) {
             // The command loads the seed itself (forced); loading it at start as well is wasted work.
             System.setProperty("ringwatch.seed.on-start", "false");
             // Quarkus starts its HTTP server regardless; keep it off the service's port and off the network.
@@ -49,56 +89,26 @@ public final class RingWatchMain {
             System.setProperty("quarkus.banner.enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
         }
-        if (restore) {
+        if (args[0].equals(BackupCommand.RESTORE)) {
             // The restore migrates to the backup's schema version itself (backup/Restore), not to the newest.
             System.setProperty("quarkus.flyway.migrate-at-start", "false");
-            try {
-                // Every file against its SHA-256 before anything is created or started.
-                BackupDirectory.verify(BackupCommand.directory(args));
-            } catch (BackupException e) {
-                fail("Restore refused: " + e.getMessage());
-                return;
-            }
-        } else if (BackupCommand.isOne(args)) {
-            try {
-                BackupCommand.directory(args);
-            } catch (BackupException e) {
-                fail(e.getMessage());
-                return;
-            }
         }
-        if (externalDatabaseConfigured()) {
-            run(args, null, null);
-            return;
-        }
-        Path cluster = dataDirectory().resolve("postgres");
-        Path staging = null;
-        if (restore) {
-            try {
-                staging = EmbeddedRestore.stage(cluster);
-            } catch (BackupException | UncheckedIOException e) {
-                fail("Restore refused: " + e.getMessage());
-                return;
-            }
-        }
-        EmbeddedDatabase database;
+    }
+
+    /**
+     * The line that refuses {@code backup} or {@code restore} before anything starts, or null: the
+     * directory argument, and for a restore every file of the backup against its SHA-256.
+     */
+    private static String checkBackupCommand(String[] args) {
         try {
-            database = EmbeddedDatabase.start(staging != null ? staging : cluster, true);
-        } catch (EmbeddedDatabase.DirectoryInUse e) {
-            if (BackupCommand.isOne(args)) {
-                fail(args[0] + " needs the embedded database to itself, and a RingWatch is using it: stop the"
-                        + " service first. " + e.getMessage());
-                return;
+            Path directory = BackupCommand.directory(args);
+            if (args[0].equals(BackupCommand.RESTORE)) {
+                BackupDirectory.verify(directory);
             }
-            fail("RingWatch cannot start: " + e.getMessage());
-            return;
-        } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
-            fail("RingWatch cannot start: " + e.getMessage());
-            return;
+            return null;
+        } catch (BackupException e) {
+            return (args[0].equals(BackupCommand.RESTORE) ? "Restore refused: " : "Backup refused: ") + e.getMessage();
         }
-        database.supervise();
-        database.datasourceProperties().forEach(System::setProperty);
-        run(args, database, staging == null ? null : new Staged(staging, cluster));
     }
 
     /** A restore's cluster, built beside the real one and moved into place once it is complete. */
