@@ -57,7 +57,7 @@ class ArchitectureTest {
                 .layer("agreement").definedBy("org.ringwatch.agreement..")
                 .layer("dump").definedBy("org.ringwatch.dump..")
                 .layer("top").definedBy("org.ringwatch.search..", "org.ringwatch.browse..", "org.ringwatch.seed..",
-                        "org.ringwatch.app..", "org.ringwatch.feed..", "org.ringwatch.review..")
+                        "org.ringwatch.app..", "org.ringwatch.feed..", "org.ringwatch.review..", "org.ringwatch.backup..")
                 .whereLayer("platform").mayNotAccessAnyLayer()
                 .whereLayer("plumbing").mayOnlyAccessLayers("platform")
                 .whereLayer("state").mayOnlyAccessLayers("plumbing", "platform")

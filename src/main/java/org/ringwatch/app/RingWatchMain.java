@@ -2,10 +2,16 @@ package org.ringwatch.app;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.ringwatch.backup.BackupCommand;
+import org.ringwatch.backup.BackupDirectory;
+import org.ringwatch.backup.BackupException;
+import org.ringwatch.backup.EmbeddedRestore;
 import org.ringwatch.platform.EmbeddedDatabase;
 
 import sun.misc.Signal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,35 +35,96 @@ public final class RingWatchMain {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals(RingWatchApplication.SEED_COMMAND)) {
+        commandSettings(args);
+        String refusal = BackupCommand.isOne(args) ? checkBackupCommand(args) : null;
+        if (refusal != null) {
+            fail(refusal);
+            return;
+        }
+        if (externalDatabaseConfigured()) {
+            run(args, null, null);
+            return;
+        }
+        Path cluster = dataDirectory().resolve("postgres");
+        Staged restored = null;
+        if (args.length > 0 && args[0].equals(BackupCommand.RESTORE)) {
+            try {
+                restored = new Staged(EmbeddedRestore.stage(cluster), cluster);
+            } catch (BackupException | UncheckedIOException e) {
+                fail("Restore refused: " + e.getMessage());
+                return;
+            }
+        }
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(restored != null ? restored.staging() : cluster, true);
+        } catch (EmbeddedDatabase.DirectoryInUse e) {
+            fail(BackupCommand.isOne(args) ? args[0] + " needs the embedded database to itself, and a RingWatch is"
+                    + " using it: stop the service first. " + e.getMessage() : "RingWatch cannot start: " + e.getMessage());
+            return;
+        } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
+            fail("RingWatch cannot start: " + e.getMessage());
+            return;
+        }
+        database.supervise();
+        database.datasourceProperties().forEach(System::setProperty);
+        run(args, database, restored);
+    }
+
+    /** What a command changes of the service's settings before Quarkus reads them. */
+    private static void commandSettings(String[] args) {
+        if (args.length == 0) {
+            return;
+        }
+        if (args[0].equals(RingWatchApplication.SEED_COMMAND) || BackupCommand.isOne(args)) {
             // The command loads the seed itself (forced); loading it at start as well is wasted work.
             System.setProperty("ringwatch.seed.on-start", "false");
             // Quarkus starts its HTTP server regardless; keep it off the service's port and off the network.
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("quarkus.http.host", "127.0.0.1");
         }
-        if (externalDatabaseConfigured()) {
-            run(args, null);
-            return;
+        if (BackupCommand.isOne(args)) {
+            // No jobs, sweeps or dumps beside a backup or restore, and the one line they print is the output.
+            System.setProperty("quarkus.scheduler.enabled", "false");
+            System.setProperty("quarkus.banner.enabled", "false");
+            System.setProperty("quarkus.log.level", "WARN");
         }
-        EmbeddedDatabase database;
-        try {
-            database = EmbeddedDatabase.start(dataDirectory().resolve("postgres"), true);
-        } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
-            System.err.println("RingWatch cannot start: " + e.getMessage());
-            System.exit(1);
-            return;
+        if (args[0].equals(BackupCommand.RESTORE)) {
+            // The restore migrates to the backup's schema version itself (backup/Restore), not to the newest.
+            System.setProperty("quarkus.flyway.migrate-at-start", "false");
         }
-        database.supervise();
-        database.datasourceProperties().forEach(System::setProperty);
-        run(args, database);
     }
 
-    private static void run(String[] args, EmbeddedDatabase database) {
+    /**
+     * The line that refuses {@code backup} or {@code restore} before anything starts, or null: the
+     * directory argument, and for a restore every file of the backup against its SHA-256.
+     */
+    private static String checkBackupCommand(String[] args) {
+        try {
+            Path directory = BackupCommand.directory(args);
+            if (args[0].equals(BackupCommand.RESTORE)) {
+                BackupDirectory.verify(directory);
+            }
+            return null;
+        } catch (BackupException e) {
+            return (args[0].equals(BackupCommand.RESTORE) ? "Restore refused: " : "Backup refused: ") + e.getMessage();
+        }
+    }
+
+    /** A restore's cluster, built beside the real one and moved into place once it is complete. */
+    private record Staged(Path staging, Path cluster) {
+    }
+
+    private static void run(String[] args, EmbeddedDatabase database, Staged restored) {
         if (args.length == 0) {
             stopOnSignals();
         }
-        Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, database), args);
+        Quarkus.run(RingWatchApplication.class, (exitCode, failure) -> exit(exitCode, failure, database, restored), args);
+    }
+
+    private static void fail(String line) {
+        System.err.println(line);
+        System.exit(1);
     }
 
     /**
@@ -77,14 +144,33 @@ public final class RingWatchMain {
      * After Quarkus has stopped (and closed its pool): say why in one line if it failed, then stop
      * PostgreSQL, and only then exit, so no shutdown hook races it.
      */
-    private static void exit(int exitCode, Throwable failure, EmbeddedDatabase database) {
+    private static void exit(int exitCode, Throwable failure, EmbeddedDatabase database, Staged restored) {
         if (failure != null) {
             System.err.println("RingWatch could not start: " + rootMessage(failure));
         }
         if (database != null) {
             database.close();
         }
+        if (restored != null) {
+            exitCode = finishRestore(exitCode == 0 && failure == null, restored);
+        }
         System.exit(exitCode);
+    }
+
+    /** Only a complete restore becomes the data directory's cluster; a failed one leaves nothing. */
+    private static int finishRestore(boolean complete, Staged restored) {
+        try {
+            if (complete) {
+                EmbeddedRestore.complete(restored.staging(), restored.cluster());
+                return 0;
+            }
+            EmbeddedRestore.discard(restored.staging());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Restore failed: the restored database in " + restored.staging()
+                    + " could not be moved to " + restored.cluster() + " (" + e.getMessage() + ")");
+            return 1;
+        }
     }
 
     static boolean externalDatabaseConfigured() {

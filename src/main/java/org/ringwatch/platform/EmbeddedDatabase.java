@@ -259,9 +259,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static EmbeddedDatabaseException inUse(Path directory, String holder) {
-        return new EmbeddedDatabaseException("The embedded PostgreSQL data directory " + directory
+        return new DirectoryInUse("The embedded PostgreSQL data directory " + directory
                 + " is in use by process " + holder + ", another RingWatch."
-                + " Stop that process (kill " + holder + ") or set ringwatch.data-dir to another directory.", null);
+                + " Stop that process (kill " + holder + ") or set ringwatch.data-dir to another directory.");
     }
 
     private static void release(Path directory, FileChannel owner) {
@@ -417,9 +417,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Start-up failure of the embedded server, with a message meant for the operator. */
-    public static final class EmbeddedDatabaseException extends RuntimeException {
+    public static class EmbeddedDatabaseException extends RuntimeException {
         public EmbeddedDatabaseException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** Another process (or this one) holds the data directory; commands that need it alone say so. */
+    public static final class DirectoryInUse extends EmbeddedDatabaseException {
+        DirectoryInUse(String message) {
+            super(message, null);
         }
     }
 }
