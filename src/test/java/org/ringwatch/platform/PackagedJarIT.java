@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.ringwatch.platform.PackagedJar.Running;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,21 +42,27 @@ class PackagedJarIT extends JarTest {
         int port = freePort();
 
         Running first = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
-        assertSeededAndServing(port);
+        assertSeededAndServing(port, first);
         first.stop();
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the service");
         assertThat(first.log(), containsString("1501 rows applied"));
 
-        Process seed = jar.launch(port, Map.of(), List.of("-Dringwatch.data-dir=" + dataDir), List.of("seed"));
-        seed.getOutputStream().close();
-        String seedOutput = new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, seed.exitValue(), seedOutput);
+        String seedOutput;
+        // The command takes a management port of its own (any free one): the port it would otherwise
+        // use, held here as a running service would hold 9000, does not stop it.
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process seed = jar.launch(port, Map.of(), List.of("-Dringwatch.data-dir=" + dataDir,
+                    "-Dquarkus.management.port=" + busy.getLocalPort()), List.of("seed"));
+            seed.getOutputStream().close();
+            seedOutput = new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, seed.exitValue(), seedOutput);
+        }
         assertThat("the seed command reloads on demand and exits", seedOutput,
                 containsString("Seed ring/ring_partnerships_2020-10-07_normalized.csv: 1501 rows applied"));
 
         Running second = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
-        assertSeededAndServing(port);
+        assertSeededAndServing(port, second);
         second.stop();
         assertThat("unchanged seed files are skipped on restart", second.log(), not(containsString("rows applied")));
         assertThat(second.log(), not(containsString("ERROR")));
@@ -67,7 +75,7 @@ class PackagedJarIT extends JarTest {
             int port = freePort();
             Running running = jar.start(port, externalDatabase(external, "first-admin@example.org",
                     "a first admin's long password"), "-Dringwatch.data-dir=" + dataDir);
-            assertSeededAndServing(port);
+            assertSeededAndServing(port, running);
             token("first-admin@example.org", "a first admin's long password");
             String csrfCookie = given().when().get("/login").then().statusCode(200).extract().header("Set-Cookie");
             assertThat("cookies are Secure in prod", csrfCookie, containsString("Secure"));
@@ -188,7 +196,7 @@ class PackagedJarIT extends JarTest {
         }
     }
 
-    private static void assertSeededAndServing(int port) {
+    private static void assertSeededAndServing(int port, Running running) {
         RestAssured.port = port;
         given().when().get("/api/v1/states").then().statusCode(200).body("items", hasSize(52));
         given().when().get("/").then().statusCode(200).body(containsString("22 March 2018"));
@@ -202,6 +210,13 @@ class PackagedJarIT extends JarTest {
             next = page.jsonPath().getString("next");
         }
         assertEquals(1498, agencies, "1,501 Atlas rows, three of them a second date for an agency already listed");
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // Health and metrics answer on the management port, on the loopback address only, not on the public one.
+        given().port(running.management()).when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().port(running.management()).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/openapi?format=json").then().statusCode(200);
     }
 }
