@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.ringwatch.platform.PackagedJar.externalDatabase;
@@ -43,6 +45,8 @@ class PackagedJarIT extends JarTest {
 
         Running first = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
         assertSeededAndServing(port, first);
+        String firstLink = setupLink(first, port);
+        given().when().get(firstLink).then().statusCode(200).body(containsString("Set up RingWatch"));
         first.stop();
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the service");
         assertThat(first.log(), containsString("1501 rows applied"));
@@ -58,11 +62,17 @@ class PackagedJarIT extends JarTest {
             assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, seed.exitValue(), seedOutput);
         }
+        assertThat("a command prints no setup link (it would replace the service's)", seedOutput,
+                not(containsString("No admin yet")));
         assertThat("the seed command reloads on demand and exits", seedOutput,
                 containsString("Seed ring/ring_partnerships_2020-10-07_normalized.csv: 1501 rows applied"));
 
         Running second = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
         assertSeededAndServing(port, second);
+        String secondLink = setupLink(second, port);
+        assertThat("a restart while there is no admin prints a fresh link", secondLink, not(equalTo(firstLink)));
+        given().when().get(firstLink).then().statusCode(404);
+        given().when().get(secondLink).then().statusCode(200);
         second.stop();
         assertThat("unchanged seed files are skipped on restart", second.log(), not(containsString("rows applied")));
         assertThat(second.log(), not(containsString("ERROR")));
@@ -77,6 +87,7 @@ class PackagedJarIT extends JarTest {
                     "a first admin's long password"), "-Dringwatch.data-dir=" + dataDir);
             assertSeededAndServing(port, running);
             token("first-admin@example.org", "a first admin's long password");
+            assertThat("the variables made the admin: no setup link", running.log(), not(containsString("No admin yet")));
             String csrfCookie = given().when().get("/login").then().statusCode(200).extract().header("Set-Cookie");
             assertThat("cookies are Secure in prod", csrfCookie, containsString("Secure"));
             running.stop();
@@ -194,6 +205,14 @@ class PackagedJarIT extends JarTest {
         try (var files = Files.list(directory)) {
             return files.findAny().isPresent();
         }
+    }
+
+    /** The path of the setup link the service printed on its console, checked to name its own port. */
+    private static String setupLink(Running running, int port) {
+        Matcher printed = Pattern.compile("No admin yet: open http://localhost:" + port
+                + "(/setup\\?token=[A-Za-z0-9_-]{43}) to create one").matcher(running.log());
+        assertTrue(printed.find(), () -> "no setup link printed:\n" + running.log());
+        return printed.group(1);
     }
 
     private static void assertSeededAndServing(int port, Running running) {
