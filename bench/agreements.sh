@@ -6,12 +6,12 @@
 #               created and published through the API, one at a time, each citing 6 clauses whose
 #               quotes are on the pages (the clauses, their states and wordings vary); the first is
 #               made the template of its kind. Timed: agreements/s, against the same number of
-#               sequential calls to /q/health/live through the same client (the loop's ceiling)
+#               sequential calls to /css/timeline.css through the same client (the loop's ceiling)
 #   read        wrk against GET /api/v1/agreements/{id} (a non-template agreement: its JSON with the
 #               comparison with the template, a word diff per clause), GET /api/v1/agreements?limit=50
 #               (a full page), GET /api/v1/agreements/totals and, when it answers 200, the HTML page
 #               /agreements/{id}; requests/s, p50 and p99, each as a ratio to the ceiling
-#   ceiling     wrk against /q/health/live (Quarkus, no database) in the same run
+#   ceiling     wrk against /css/timeline.css (a small static file: Quarkus, no database) in the same run
 #
 # Everything runs on this machine and on 127.0.0.1 only; wrk shares the CPU with the service.
 # Environment: AGREEMENTS (300), CREATE_SECONDS (90: creating stops there, the summary says how
@@ -26,7 +26,7 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-5}"
 DURATION="${DURATION:-15}"
-STATIC_PATH="/q/health/live"
+STATIC_PATH="/css/timeline.css"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # settings, helpers, cd to the repository root
 source "$(dirname "${BASH_SOURCE[0]}")/api.sh"   # first admin, token, a filed request
 
@@ -190,7 +190,7 @@ log "   request $REQUEST_ID, MOU document $DOC ($(stat -c %s "$WORK/mou.pdf") by
 # --- create and publish the agreements ----------------------------------------------------
 write_bodies
 # The loop's ceiling: the same client (api: curl, then cat) making sequential calls to
-# /q/health/live, 2 per agreement. CEILING_CALLS of them (at most 2 per agreement) are timed and
+# $STATIC_PATH, 2 per agreement. CEILING_CALLS of them (at most 2 per agreement) are timed and
 # the time per call scaled to the calls the loop makes, so that this stays short on a busy machine.
 CEILING_CALLS=$((2 * AGREEMENTS < CEILING_CALLS ? 2 * AGREEMENTS : CEILING_CALLS))
 t0="$(now_ms)"
@@ -287,7 +287,7 @@ for name in one list totals html static; do
     row "$label" "$rps" "$p50" "$p99" "$(wrk_bad "$name")" "${SIZE[$name]}" \
         "$(ratio "$rps" "$S_RPS" 4)" "$(ratio "$p50" "$S_P50" 1)" "$(ratio "$p99" "$S_P99" 1)"
 done
-echo "rps/ceil = the URL's requests/s over /q/health/live's; p50/ceil, p99/ceil = its latency over the ceiling's (times slower)"
+echo "rps/ceil = the URL's requests/s over $STATIC_PATH's; p50/ceil, p99/ceil = its latency over the ceiling's (times slower)"
 echo "list: $LIST_ITEMS items, $LIST_WITH_COMPARISON of them with a comparison; totals: confidentiality counted in $TOTAL_CONF; $BENCH_AGENCY agreement-status: $STATUS"
 CREATE_RATE="$(awk -v n="$CREATED" -v ms="$CREATED_MS" 'BEGIN { printf "%.1f", n / (ms / 1000) }')"
 CEIL_RATE="$(awk -v n="$CREATED" -v ms="$CEIL_MS_MADE" 'BEGIN { if (ms > 0) printf "%.1f", n / (ms / 1000); else print "n/a" }')"

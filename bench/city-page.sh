@@ -2,7 +2,8 @@
 # Throughput benchmark of the city page (see bench/README.md).
 #
 #   city page   wrk against /states/il/cities/aurora (one SQL query + a Qute template)
-#   static      wrk against /q/health/live (Quarkus, no database): the service's own ceiling
+#   static      wrk against /css/timeline.css (a small static file: Quarkus, no database): the
+#               service's own ceiling
 #   pgbench     the city page's SQL, filled in for IL/aurora, straight against the same embedded
 #               PostgreSQL: the database's ceiling for that query
 #
@@ -17,7 +18,7 @@ WARMUP="${WARMUP:-5}"
 DURATION="${DURATION:-15}"
 PGBENCH="${PGBENCH:-/usr/bin/pgbench}"
 CITY_PATH="/states/il/cities/aurora"
-STATIC_PATH="/q/health/live"
+STATIC_PATH="/css/timeline.css"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # settings, helpers, cd to the repository root
 
 # --- tools -------------------------------------------------------------------------------

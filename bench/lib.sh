@@ -133,39 +133,46 @@ free_port() {
 http_code() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "http://127.0.0.1:$1$2" 2>/dev/null || true; }
 
 # start_app NAME DATA_DIR PORT [extra JVM args...]: launches the jar in the background, its
-# output in $WORK/NAME.log; sets APP_PID, APP_LOG, APP_DATA, APP_T0 (ms).
+# output in $WORK/NAME.log; sets APP_PID, APP_LOG, APP_DATA, APP_T0 (ms) and APP_MANAGEMENT_PORT
+# (health and metrics: a free port of its own, so that a service already on 9000 is no obstacle).
 start_app() {
     local name="$1" data="$2" port="$3"
     shift 3
     APP_LOG="$WORK/$name.log"
     APP_DATA="$data"
+    APP_MANAGEMENT_PORT="$(free_port)"
+    while [[ "$APP_MANAGEMENT_PORT" == "$port" ]]; do APP_MANAGEMENT_PORT="$(free_port)"; done
     APP_T0="$(now_ms)"
     "$JAVA" "${JAVA_OPTS_ARR[@]}" "-Dringwatch.data-dir=$data" "-Dquarkus.http.host=127.0.0.1" \
-        "-Dquarkus.http.port=$port" "$@" -jar "$JAR" >"$APP_LOG" 2>&1 &
+        "-Dquarkus.http.port=$port" "-Dquarkus.management.port=$APP_MANAGEMENT_PORT" "$@" -jar "$JAR" \
+        >"$APP_LOG" 2>&1 &
     APP_PID=$!
     JAVA_PIDS+=("$APP_PID")
 }
 
 # wait_200 PORT: waits for the first 200 on / from the JVM start_app launched, at most
-# START_DEADLINE_S; sets APP_MS to the time from APP_T0 to it. Fails, with the log's tail, if
-# the JVM exits or the deadline passes first.
+# START_DEADLINE_S; sets APP_MS to the time from APP_T0 to it. Then waits for readiness on its
+# management port (not timed: both ports open together). Fails, with the log's tail, if the JVM
+# exits or the deadline passes first.
 wait_200() {
-    local port="$1" code deadline pm
+    local port="$1" deadline pm answered=""
     deadline=$(($(now_ms) + START_DEADLINE_S * 1000))
     while :; do
-        code="$(http_code "$port" /)"
-        if [[ "$code" == 200 ]]; then
+        if [[ -z "$answered" && "$(http_code "$port" /)" == 200 ]]; then
             APP_MS=$(($(now_ms) - APP_T0))
+            answered=1
             if pm="$(postmaster_of "$APP_DATA")"; then PG_SEEN+=("$pm"); fi
+        fi
+        if [[ -n "$answered" && "$(http_code "$APP_MANAGEMENT_PORT" /q/health/ready)" == 200 ]]; then
             return 0
         fi
         if ! kill -0 "$APP_PID" 2>/dev/null; then
-            log "!! the JVM exited before answering 200 on /; its log ($APP_LOG):"
+            log "!! the JVM exited before answering 200 on / and on :$APP_MANAGEMENT_PORT/q/health/ready; its log ($APP_LOG):"
             tail -n 30 "$APP_LOG" >&2
             return 1
         fi
         if (($(now_ms) > deadline)); then
-            log "!! no 200 on / within ${START_DEADLINE_S}s; log tail ($APP_LOG):"
+            log "!! no 200 on / and on :$APP_MANAGEMENT_PORT/q/health/ready within ${START_DEADLINE_S}s; log tail ($APP_LOG):"
             tail -n 30 "$APP_LOG" >&2
             return 1
         fi

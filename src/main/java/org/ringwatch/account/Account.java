@@ -61,6 +61,23 @@ public class Account extends PanacheEntityBase {
                 .setParameter(1, normaliseEmail(email)).getSingleResult();
     }
 
+    /** The advisory lock's key for making the first admin, the same on every instance: "RWADMIN" in ASCII. */
+    private static final long FIRST_ADMIN_LOCK = 0x52_57_41_44_4D_49_4EL;
+
+    /**
+     * Holds the making of a first admin until the transaction ends, on every instance: two
+     * instances that start together with RINGWATCH_ADMIN_* set, a setup link used twice at once,
+     * or both, must not each find no admin and each make one. Take it before asking {@link #adminExists()}.
+     */
+    static void lockFirstAdmin() {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) locked")
+                .setParameter(1, FIRST_ADMIN_LOCK).getSingleResult();
+    }
+
+    static boolean adminExists() {
+        return count("role", Role.ADMIN.code()) > 0;
+    }
+
     /** Every account, oldest first, for the moderators' list. */
     public static List<Account> oldestFirst() {
         return list("order by createdAt");

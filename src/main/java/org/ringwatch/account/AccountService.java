@@ -72,11 +72,7 @@ public class AccountService {
     public Optional<Result<Account>> accept(Invitation invitation, String displayName, String password,
             String confirmation) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (displayName == null || Names.clean(displayName).isEmpty()) {
-            errors.put("name", "Give the name other volunteers will see.");
-        } else if (Names.clean(displayName).length() > 80) {
-            errors.put("name", "Use at most 80 characters.");
-        }
+        nameProblem(displayName).ifPresent(problem -> errors.put("name", problem));
         errors.putAll(checkNewPassword(password, confirmation, invitation.email));
         if (!errors.isEmpty()) {
             return Optional.of(Result.failed(errors));
@@ -102,12 +98,66 @@ public class AccountService {
         });
     }
 
+    /**
+     * Makes the first admin through a setup link found usable a moment ago: the new admin, or the
+     * form's errors, or nothing when the link can no longer make one, because the same link or
+     * another way (RINGWATCH_ADMIN_*, a newer link on another instance) made an admin first. The
+     * first-admin lock and the token's row lock let one of any number of racing requests through.
+     */
+    public Optional<Result<Account>> createFirstAdmin(String token, String email, String displayName,
+            String password, String confirmation) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        emailProblem(email).ifPresent(problem -> errors.put("email", problem));
+        nameProblem(displayName).ifPresent(problem -> errors.put("name", problem));
+        errors.putAll(checkNewPassword(password, confirmation, email));
+        if (!errors.isEmpty()) {
+            return Optional.of(Result.failed(errors));
+        }
+        String passwordHash = BcryptUtil.bcryptHash(password);   // slow on purpose: not inside the transaction
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account.lockFirstAdmin();
+            Optional<SetupToken> locked = SetupToken.lockIfUsable(token);
+            if (locked.isEmpty() || Account.adminExists()) {
+                return Optional.empty();
+            }
+            Account.lockAddress(email);
+            if (Account.findByEmail(email).isPresent()) {
+                return Optional.of(Result.failed(Map.of("email", "There is an account for this address already;"
+                        + " choose another for the admin.")));
+            }
+            Account admin = persist(email, displayName, passwordHash, Role.ADMIN, null);
+            locked.get().usedAt = OffsetDateTime.now();
+            locked.get().usedBy = admin;
+            audit.record(admin.id, "use", "setup_token", locked.get().id, Map.of("state", "open"),
+                    Map.of("state", "used"));
+            return Optional.of(Result.ok(admin));
+        });
+    }
+
+    private static Optional<String> emailProblem(String email) {
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return Optional.of("Give an e-mail address such as name@example.org.");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> nameProblem(String displayName) {
+        if (displayName == null || Names.clean(displayName).isEmpty()) {
+            return Optional.of("Give the name other volunteers will see.");
+        }
+        if (Names.clean(displayName).length() > 80) {
+            return Optional.of("Use at most 80 characters.");
+        }
+        return Optional.empty();
+    }
+
     @Transactional
     public Result<Invitation.Issued> invite(Account inviter, String email, String roleCode, int days) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<Role> role = Role.fromCode(roleCode);
-        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.put("email", "Give an e-mail address such as name@example.org.");
+        Optional<String> emailProblem = emailProblem(email);
+        if (emailProblem.isPresent()) {
+            errors.put("email", emailProblem.get());
         } else if (Account.findByEmail(email).isPresent()) {
             errors.put("email", "There is an account for this address already.");
         }

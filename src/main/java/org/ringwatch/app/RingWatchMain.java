@@ -79,9 +79,12 @@ public final class RingWatchMain {
         if (args[0].equals(RingWatchApplication.SEED_COMMAND) || BackupCommand.isOne(args)) {
             // The command loads the seed itself (forced); loading it at start as well is wasted work.
             System.setProperty("ringwatch.seed.on-start", "false");
-            // Quarkus starts its HTTP server regardless; keep it off the service's port and off the network.
+            // Quarkus starts its HTTP servers regardless; keep them off the service's ports and off the network.
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("quarkus.http.host", "127.0.0.1");
+            // The management interface too: a service already running here holds port 9000.
+            System.setProperty("quarkus.management.port", "0");
+            System.setProperty("quarkus.management.host", "127.0.0.1");
         }
         if (BackupCommand.isOne(args)) {
             // No jobs, sweeps or dumps beside a backup or restore, and the one line they print is the output.

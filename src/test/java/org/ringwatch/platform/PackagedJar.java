@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class PackagedJar {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
+    private static final String MANAGEMENT_PORT_OPTION = "-Dquarkus.management.port=";
 
     private final Path work;
     private final List<Process> started = new ArrayList<>();
+    /** The management port each launched process was given (health and metrics live there). */
+    private final Map<Process, Integer> managementPorts = new HashMap<>();
 
     /** @param work the working directory of every launched service, where their logs are kept too */
     PackagedJar(Path work) {
@@ -49,7 +53,7 @@ final class PackagedJar {
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), () -> "the service exited while starting:\n" + read(log));
             if (read(log).contains("Listening on")) {
-                return new Running(process, log, copier);
+                return new Running(process, log, copier, managementPorts.get(process));
             }
             Thread.sleep(200);
         }
@@ -60,10 +64,21 @@ final class PackagedJar {
         return launch(port, environment, List.of(jvmOptions), List.of());
     }
 
+    /**
+     * Each launch gets a free management port of its own, so that services launched side by side
+     * (or next to one on the default 9000) do not clash, unless {@code jvmOptions} names one.
+     */
     Process launch(int port, Map<String, String> environment, List<String> jvmOptions, List<String> args)
             throws IOException {
+        int management = freePort();
+        for (String option : jvmOptions) {
+            if (option.startsWith(MANAGEMENT_PORT_OPTION)) {
+                management = Integer.parseInt(option.substring(MANAGEMENT_PORT_OPTION.length()));
+            }
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                MANAGEMENT_PORT_OPTION + management));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("ringwatch.jar", "target/quarkus-app/quarkus-run.jar")));
         command.addAll(args);
@@ -72,6 +87,7 @@ final class PackagedJar {
         builder.environment().putAll(environment);
         Process process = builder.start();
         started.add(process);
+        managementPorts.put(process, management);
         return process;
     }
 
@@ -127,7 +143,8 @@ final class PackagedJar {
         }
     }
 
-    record Running(Process process, Path logFile, Thread copier) {
+    /** A service that listens: its public port is the caller's, {@code management} its health and metrics port. */
+    record Running(Process process, Path logFile, Thread copier, int management) {
         /** SIGTERM, the way an operator or a container stops it; the exit code. */
         int stop() throws InterruptedException {
             process.destroy();

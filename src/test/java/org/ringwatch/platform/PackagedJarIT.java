@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.ringwatch.platform.PackagedJar.Running;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.ringwatch.platform.PackagedJar.externalDatabase;
@@ -40,21 +44,35 @@ class PackagedJarIT extends JarTest {
         int port = freePort();
 
         Running first = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
-        assertSeededAndServing(port);
+        assertSeededAndServing(port, first);
+        String firstLink = setupLink(first, port);
+        given().when().get(firstLink).then().statusCode(200).body(containsString("Set up RingWatch"));
         first.stop();
         assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the service");
         assertThat(first.log(), containsString("1501 rows applied"));
 
-        Process seed = jar.launch(port, Map.of(), List.of("-Dringwatch.data-dir=" + dataDir), List.of("seed"));
-        seed.getOutputStream().close();
-        String seedOutput = new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, seed.exitValue(), seedOutput);
+        String seedOutput;
+        // The command takes a management port of its own (any free one): the port it would otherwise
+        // use, held here as a running service would hold 9000, does not stop it.
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process seed = jar.launch(port, Map.of(), List.of("-Dringwatch.data-dir=" + dataDir,
+                    "-Dquarkus.management.port=" + busy.getLocalPort()), List.of("seed"));
+            seed.getOutputStream().close();
+            seedOutput = new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, seed.exitValue(), seedOutput);
+        }
+        assertThat("a command prints no setup link (it would replace the service's)", seedOutput,
+                not(containsString("No admin yet")));
         assertThat("the seed command reloads on demand and exits", seedOutput,
                 containsString("Seed ring/ring_partnerships_2020-10-07_normalized.csv: 1501 rows applied"));
 
         Running second = jar.start(port, Map.of(), "-Dringwatch.data-dir=" + dataDir);
-        assertSeededAndServing(port);
+        assertSeededAndServing(port, second);
+        String secondLink = setupLink(second, port);
+        assertThat("a restart while there is no admin prints a fresh link", secondLink, not(equalTo(firstLink)));
+        given().when().get(firstLink).then().statusCode(404);
+        given().when().get(secondLink).then().statusCode(200);
         second.stop();
         assertThat("unchanged seed files are skipped on restart", second.log(), not(containsString("rows applied")));
         assertThat(second.log(), not(containsString("ERROR")));
@@ -67,8 +85,9 @@ class PackagedJarIT extends JarTest {
             int port = freePort();
             Running running = jar.start(port, externalDatabase(external, "first-admin@example.org",
                     "a first admin's long password"), "-Dringwatch.data-dir=" + dataDir);
-            assertSeededAndServing(port);
+            assertSeededAndServing(port, running);
             token("first-admin@example.org", "a first admin's long password");
+            assertThat("the variables made the admin: no setup link", running.log(), not(containsString("No admin yet")));
             String csrfCookie = given().when().get("/login").then().statusCode(200).extract().header("Set-Cookie");
             assertThat("cookies are Secure in prod", csrfCookie, containsString("Secure"));
             running.stop();
@@ -225,7 +244,15 @@ class PackagedJarIT extends JarTest {
         }
     }
 
-    private static void assertSeededAndServing(int port) {
+    /** The path of the setup link the service printed on its console, checked to name its own port. */
+    private static String setupLink(Running running, int port) {
+        Matcher printed = Pattern.compile("No admin yet: open http://localhost:" + port
+                + "(/setup\\?token=[A-Za-z0-9_-]{43}) to create one").matcher(running.log());
+        assertTrue(printed.find(), () -> "no setup link printed:\n" + running.log());
+        return printed.group(1);
+    }
+
+    private static void assertSeededAndServing(int port, Running running) {
         RestAssured.port = port;
         given().when().get("/api/v1/states").then().statusCode(200).body("items", hasSize(52));
         given().when().get("/").then().statusCode(200).body(containsString("22 March 2018"));
@@ -239,6 +266,13 @@ class PackagedJarIT extends JarTest {
             next = page.jsonPath().getString("next");
         }
         assertEquals(1498, agencies, "1,501 Atlas rows, three of them a second date for an agency already listed");
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // Health and metrics answer on the management port, on the loopback address only, not on the public one.
+        given().port(running.management()).when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().port(running.management()).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/openapi?format=json").then().statusCode(200);
     }
 }

@@ -106,7 +106,7 @@ class PostgresSupervisionIT extends JarTest {
         List<Long> stored = service.asAdmin().when().get("/api/v1/requests/" + service.request())
                 .then().statusCode(200).extract().jsonPath().getList("events.id", Long.class);
         assertTrue(new HashSet<>(stored).containsAll(acknowledged), "every acknowledged write was kept");
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        service.health().then().statusCode(200).body("status", equalTo("UP"));
         System.out.printf("%d writes acknowledged, %d answered 503%n", acknowledged.size(), failures.size());
         assertEquals(0, service.running().stop());
     }
@@ -206,7 +206,7 @@ class PostgresSupervisionIT extends JarTest {
             server.destroyForcibly();
             server.onExit().join();
 
-            awaitReadiness(503, "readiness goes DOWN without its database");
+            awaitReadiness(service, 503, "readiness goes DOWN without its database");
             service.note("while the database is down").then().statusCode(503)
                     .header("Retry-After", not(equalTo(null))).contentType(containsString("application/problem+json"));
             given().when().get("/requests/" + service.request()).then().statusCode(503)
@@ -214,7 +214,7 @@ class PostgresSupervisionIT extends JarTest {
 
             external.restart();
 
-            awaitReadiness(200, "readiness comes back with its database");
+            awaitReadiness(service, 200, "readiness comes back with its database");
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 statuses.add(service.note("back " + i).statusCode());
@@ -228,6 +228,11 @@ class PostgresSupervisionIT extends JarTest {
     private record Service(Running running, String token, long request) {
         RequestSpecification asAdmin() {
             return given().header("Authorization", "Bearer " + token);
+        }
+
+        /** Readiness, on the service's management port. */
+        Response health() {
+            return given().port(running.management()).when().get("/q/health/ready");
         }
 
         /** A cheap write: a note on the request's log. */
@@ -249,9 +254,9 @@ class PostgresSupervisionIT extends JarTest {
         return new Service(running, token, request);
     }
 
-    private static void awaitReadiness(int status, String why) throws InterruptedException {
+    private static void awaitReadiness(Service service, int status, String why) throws InterruptedException {
         Instant deadline = Instant.now().plus(RECOVERY_LIMIT);
-        while (given().when().get("/q/health/ready").statusCode() != status) {
+        while (service.health().statusCode() != status) {
             assertTrue(Instant.now().isBefore(deadline), why);
             Thread.sleep(100);
         }

@@ -1,9 +1,12 @@
 package org.ringwatch.web;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.ringwatch.platform.EmbeddedPostgresResource;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -14,6 +17,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class SiteTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void shouldShowTheHeadlineFiguresOnTheHomePage() {
@@ -67,11 +73,19 @@ class SiteTest {
                 .then().statusCode(200).body(containsString("Search the released records"));
     }
 
+    /** Health and metrics are the operator's, on the management port; the OpenAPI document is the public's. */
     @Test
-    void shouldReportHealthAndMetricsAndOpenApi() {
-        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void shouldReportHealthAndMetricsOnTheManagementPortOnlyAndOpenApiOnThePublicOne() {
+        given().port(management.getPort()).when().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("UP"));
+        given().port(management.getPort()).when().get("/q/health/live").then().statusCode(200);
+        given().port(management.getPort()).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics"}) {
+            given().when().get(path).then().statusCode(404);
+        }
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/agencies"), containsString("/api/v1/states/{code}"));
+        given().port(management.getPort()).when().get("/q/openapi").then().statusCode(404);
     }
 }
