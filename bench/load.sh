@@ -3,7 +3,7 @@
 # bench/README.md, "load.sh").
 #
 #   mixed       bench/Load.java (a single-file Java program, java Load.java): CLIENTS threads for
-#               DURATION s after a WARMUP; each request is a write with probability WRITE_SHARE
+#               DURATION s after a WARMUP with WARMUP_CLIENTS; each request is a write with probability WRITE_SHARE
 #               (a new request, or an entry logged on one of WRITE_TARGETS shared requests, so that
 #               entries on one request are written at once), else a read (home, city and state
 #               pages, the API's agencies, requests and states, search page and API, a document's
@@ -15,7 +15,7 @@
 # Passes when there was no error (non-2xx/3xx, timeout, refused connection) and no lost write.
 # The service runs with its embedded PostgreSQL on 127.0.0.1 only, the read limits off (one
 # address would be throttled otherwise), and stops with the script. Environment: CLIENTS (200),
-# DURATION (60), WARMUP (10), CEILING_SECONDS (20), WRITE_SHARE (0.2), WRITE_TARGETS (10),
+# DURATION (60), WARMUP (20), WARMUP_CLIENTS (20), CEILING_SECONDS (20), WRITE_SHARE (0.2), WRITE_TARGETS (10),
 # REQUEST_TIMEOUT (10 s), START_DEADLINE_S (240), JAVA (java), JAVA_OPTS (none), KEEP=1 keeps the
 # temp dir.
 set -euo pipefail
@@ -55,7 +55,7 @@ log "   answering after ${APP_MS} ms"
 SAMPLER=$!
 
 # The whole run is bounded: set-up, warm-up, the run, read-back and ceiling, with a margin.
-LIMIT=$(( ${WARMUP:-10} + ${DURATION:-60} + ${CEILING_SECONDS:-20} + 180 ))
+LIMIT=$(( ${WARMUP:-20} + ${DURATION:-60} + ${CEILING_SECONDS:-20} + 180 ))
 RC=0
 run_child timeout "$LIMIT" "$JAVA" "$ROOT/bench/Load.java" "http://127.0.0.1:$PORT" \
     "$RINGWATCH_ADMIN_EMAIL" "$RINGWATCH_ADMIN_PASSWORD" >"$WORK/load.out" || RC=$?
