@@ -160,11 +160,9 @@ public class DocumentService {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
             BlobStore.Stored blob = stored.get(i);
-            em.createNativeQuery("""
-                    INSERT INTO blob (sha256, size_bytes, media_type) VALUES (?1, ?2, ?3)
-                    ON CONFLICT (sha256) DO NOTHING
-                    """).setParameter(1, blob.sha256()).setParameter(2, blob.size())
-                    .setParameter(3, types.get(i).mediaType()).executeUpdate();
+            // Freshens and locks a row the sweeper might be forgetting (bytes uploaded again after
+            // their documents went), on this instance or another.
+            StoredBlob.register(blob.sha256(), blob.size(), types.get(i).mediaType());
             Document existing = Document.find("blobSha256 = ?1 and duplicateOf is null order by id", blob.sha256())
                     .firstResult();
             Document document = new Document();

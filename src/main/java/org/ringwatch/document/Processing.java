@@ -96,7 +96,7 @@ public class Processing {
     }
 
     /** Removes blobs nothing references, and documents waiting for OCR are retried once it is installed. */
-    @Scheduled(every = "10m", delayed = "${ringwatch.documents.housekeeping-delay}",
+    @Scheduled(every = "${ringwatch.documents.housekeeping-every}", delayed = "${ringwatch.documents.housekeeping-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {
         if (!busy.readLock().tryLock()) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -119,7 +120,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         String sha = HexFormat.of().formatHex(digest.digest());
         String key = key(sha);
         try {
-            if (head(key).isPresent()) {
+            if (head(key).isPresent() && renew(key)) {
                 return new Stored(sha, size, true);
             }
             // Two instances storing the same bytes at once both write them: the same object, twice.
@@ -211,7 +212,8 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             for (S3Object object : s3.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix)).contents()) {
                 Optional<String> sha = shaOf(object.key());
-                if (sha.isPresent() && !referenced.contains(sha.get()) && object.lastModified().isBefore(cutoff)) {
+                if (sha.isPresent() && !referenced.contains(sha.get()) && object.lastModified().isBefore(cutoff)
+                        && stillOlderThan(object.key(), cutoff)) {
                     s3.deleteObject(delete -> delete.bucket(bucket).key(object.key()));
                     removed++;
                 }
@@ -220,6 +222,14 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             throw failure("Cannot sweep", bucket + "/" + prefix, e);
         }
         return removed;
+    }
+
+    /**
+     * A listing can be minutes old by its last page, and another instance may have stored the same
+     * bytes again since (see {@link #renew}): look once more just before deleting.
+     */
+    private boolean stillOlderThan(String key, Instant cutoff) {
+        return head(key).map(found -> found.lastModified().isBefore(cutoff)).orElse(false);
     }
 
     /** Closes the S3 client. */
@@ -240,6 +250,27 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
     Optional<String> shaOf(String key) {
         String name = key.substring(key.lastIndexOf('/') + 1);
         return SHA256.matcher(name).matches() && key.equals(key(name)) ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * Found again: the bytes are about to be referenced, so the object must not look old to a
+     * sweeper (this instance's or another's) that has not yet seen the new row. A copy onto itself
+     * gives it a new LastModified without sending the bytes again (S3 requires the metadata to be
+     * replaced for that). False when the object went in the meantime (a sweeper took it just
+     * before): the caller uploads it again.
+     */
+    private boolean renew(String key) {
+        try {
+            s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket)
+                    .destinationKey(key).contentType("application/octet-stream")
+                    .metadataDirective(MetadataDirective.REPLACE));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private Optional<HeadObjectResponse> head(String key) {

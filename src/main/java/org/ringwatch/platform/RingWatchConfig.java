@@ -57,9 +57,13 @@ public interface RingWatchConfig {
         @WithDefault("2s")
         String poll();
 
-        /** How long after start-up the first sweep runs (then every 10 minutes). */
+        /** How long after start-up the first sweep runs (then every {@link #housekeepingEvery()}). */
         @WithDefault("30s")
         String housekeepingDelay();
+
+        /** How often the sweeper runs (the two-instance test runs it every second). */
+        @WithDefault("10m")
+        String housekeepingEvery();
 
         /** How long an unreferenced blob or temporary file is kept before the sweeper removes it. */
         @WithDefault("1H")

@@ -2,6 +2,7 @@ package org.ringwatch.request;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.ringwatch.account.Account;
 import org.ringwatch.agency.Agency;
@@ -152,7 +153,10 @@ public class RequestService {
     /** Logs one correspondence entry and, if it says so, moves the request to a new status. */
     @Transactional
     public Result<RequestEvent> log(Account actor, long requestId, EventInput input) {
-        RecordsRequest request = RecordsRequest.findById(requestId);
+        // Locked first: entries logged at once on one request then queue here, so each checks its
+        // status change against the status the one before left (never two "filed" from one draft),
+        // and none takes the row's lock only after its own insert did (two such deadlock).
+        RecordsRequest request = RecordsRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate date = null;
         if (input.date() == null || input.date().isBlank()) {

@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
  * An S3 API server for the tests: s3proxy (Maven Central, copied to target/test-servers by
  * pom.xml) in a child JVM on a free loopback port, over jclouds' in-memory store, checking
  * request signatures like AWS. A child process, because its libraries clash with the test class
- * path; it is stopped by {@link #close} and, should the test JVM die first, with it.
+ * path; it is stopped by {@link #close} and, should the test JVM die first, with it. Public for
+ * the integration tests of the packaged jar (platform/TwoInstancesIT), which share its bucket.
  */
-final class LocalS3Server implements AutoCloseable {
+public final class LocalS3Server implements AutoCloseable {
 
-    static final String ACCESS_KEY = "ringwatch-test";
-    static final String SECRET_KEY = "ringwatch-test-secret";
+    public static final String ACCESS_KEY = "ringwatch-test";
+    public static final String SECRET_KEY = "ringwatch-test-secret";
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -35,7 +36,7 @@ final class LocalS3Server implements AutoCloseable {
         this.directory = directory;
     }
 
-    static LocalS3Server start() throws IOException, InterruptedException {
+    public static LocalS3Server start() throws IOException, InterruptedException {
         String jar = System.getProperty("test.s3proxy.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("The s3proxy jar is missing (" + jar + "): run the tests through Maven,"
@@ -61,7 +62,7 @@ final class LocalS3Server implements AutoCloseable {
         return server;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 

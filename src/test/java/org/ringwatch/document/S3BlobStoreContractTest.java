@@ -3,12 +3,21 @@ package org.ringwatch.document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@link BlobStoreContract} against a real S3 API server. By default the test starts one
@@ -78,6 +87,31 @@ class S3BlobStoreContractTest extends BlobStoreContract {
     @Override
     protected void makeOlderThanNow(String... sha256) throws InterruptedException {
         Thread.sleep(Long.parseLong(env("RINGWATCH_TEST_S3_CLOCK_SLACK_MS").orElse("2000")));
+    }
+
+    /**
+     * Another instance's sweeper judges an object by its LastModified: bytes stored again are
+     * about to be referenced, so storing them again must make the object young, or a sweep that
+     * has not yet seen the new row removes it (two instances, one bucket).
+     */
+    @Test
+    void shouldRenewAnObjectStoredAgainSoNoSweeperTakesItAsOld() throws Exception {
+        S3BlobStore store = store();
+        String sha = store.put(file("first", "stored twice")).sha256();
+        Instant firstWritten = lastModified(sha);
+        makeOlderThanNow(sha);
+
+        BlobStore.Stored again = store.put(file("second", "stored twice"));
+
+        assertTrue(again.alreadyPresent(), "the bytes were there: nothing is sent again");
+        assertTrue(lastModified(sha).isAfter(firstWritten), "storing them again renews the object");
+        Duration graceUpToTheFirstWrite = Duration.between(firstWritten.plusSeconds(1), Instant.now());
+        assertEquals(0, store.sweep(Set.of(), graceUpToTheFirstWrite));
+        assertArrayEquals("stored twice".getBytes(StandardCharsets.UTF_8), read(store, sha, 0));
+    }
+
+    private Instant lastModified(String sha256) {
+        return s3.headObject(head -> head.bucket(bucket).key(store.key(sha256))).lastModified();
     }
 
     @AfterEach

@@ -10,7 +10,12 @@ import org.ringwatch.account.Fixtures;
 import org.ringwatch.account.Role;
 import org.ringwatch.platform.EmbeddedPostgresResource;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +26,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -163,6 +170,63 @@ class RequestApiTest {
         String next = first.jsonPath().getString("next");
         org.junit.jupiter.api.Assertions.assertNotNull(next);
         given().when().get(next).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    /**
+     * Entries logged at once on one request (volunteers and a load test do): every one is kept,
+     * none fails on a deadlock, and of several entries moving a draft to "filed" at once only one
+     * may, since the others no longer start from a draft.
+     */
+    @Test
+    void shouldKeepEveryEntryLoggedAtOnceAndChangeTheStatusOnce() throws Exception {
+        String token = fixtures.token(fixtures.account(Role.VOLUNTEER));
+        long id = create(token, "IL/aurora-police-department", true).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> filings = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                filings.add(pool.submit(() -> {
+                    start.await();
+                    return Fixtures.api(token).body("{\"date\": \"2027-05-03\", \"direction\": \"sent\","
+                            + " \"status\": \"filed\"}").when().post("/api/v1/requests/" + id + "/events").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> filing : filings) {
+                statuses.add(filing.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(writers - 1, statuses.stream().filter(status -> status == 422).count(), statuses.toString());
+
+            List<Future<List<Integer>>> notes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int writer = i;
+                notes.add(pool.submit(() -> {
+                    List<Integer> ids = new ArrayList<>();
+                    for (int n = 0; n < 10; n++) {
+                        ids.add(Fixtures.api(token).body("{\"date\": \"2027-05-04\", \"direction\": \"note\","
+                                + " \"subject\": \"note " + writer + "-" + n + "\"}")
+                                .when().post("/api/v1/requests/" + id + "/events").then().statusCode(201)
+                                .extract().jsonPath().getInt("id"));
+                    }
+                    return ids;
+                }));
+            }
+            List<Integer> logged = new ArrayList<>();
+            for (Future<List<Integer>> note : notes) {
+                logged.addAll(note.get());
+            }
+            List<Integer> kept = Fixtures.api(token).when().get("/api/v1/requests/" + id).then().statusCode(200)
+                    .extract().jsonPath().getList("events.id", Integer.class);
+            assertTrue(kept.containsAll(logged), "every acknowledged entry is in the log");
+            assertEquals(writers * 10 + 1, kept.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Response create(String token, String agency, boolean allowDuplicate) {
