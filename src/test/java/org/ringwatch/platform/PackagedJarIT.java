@@ -132,16 +132,10 @@ class PackagedJarIT extends JarTest {
                 "RINGWATCH_ADMIN_PASSWORD", "a reader's long password"), "-Dringwatch.data-dir=" + work.resolve("data"));
         RestAssured.port = port;
         String token = token("reader@example.org", "a reader's long password");
-        int request = given().header("Authorization", "Bearer " + token).contentType("application/json")
-                .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\"}")
-                .when().post("/api/v1/requests").then().statusCode(201).extract().path("id");
-        int event = given().header("Authorization", "Bearer " + token).contentType("application/json")
-                .body("{\"date\": \"2026-11-02\", \"direction\": \"sent\", \"status\": \"filed\"}")
-                .when().post("/api/v1/requests/" + request + "/events").then().statusCode(201).extract().path("id");
         int document = given().header("Authorization", "Bearer " + token)
                 .multiPart("file", "letter.pdf", org.ringwatch.document.TestFiles.textPdf("Read by the child JVM"),
                         "application/pdf")
-                .when().post("/api/v1/requests/" + request + "/events/" + event + "/documents")
+                .when().post(uploadPath(token))
                 .then().statusCode(201).extract().path("[0].id");
         Instant deadline = Instant.now().plusSeconds(90);   // a deadline for a broken job, not a timing
         String status = "processing";
@@ -171,13 +165,7 @@ class PackagedJarIT extends JarTest {
             Running first = jar.start(port, environment, "-Dringwatch.data-dir=" + dataDir);
             RestAssured.port = port;
             String token = token("crash@example.org", "a crash test password");
-            int request = given().header("Authorization", "Bearer " + token).contentType("application/json")
-                    .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\"}")
-                    .when().post("/api/v1/requests").then().statusCode(201).extract().path("id");
-            int event = given().header("Authorization", "Bearer " + token).contentType("application/json")
-                    .body("{\"date\": \"2026-11-02\", \"direction\": \"sent\", \"status\": \"filed\"}")
-                    .when().post("/api/v1/requests/" + request + "/events").then().statusCode(201).extract().path("id");
-            String uploadPath = "/api/v1/requests/" + request + "/events/" + event + "/documents";
+            String uploadPath = uploadPath(token);
             given().header("Authorization", "Bearer " + token)
                     .multiPart("file", "kept.txt", "A letter that was stored.".getBytes(StandardCharsets.UTF_8),
                             "text/plain").when().post(uploadPath).then().statusCode(201);
@@ -274,5 +262,16 @@ class PackagedJarIT extends JarTest {
         given().when().get("/q/health/ready").then().statusCode(404);
         given().when().get("/q/metrics").then().statusCode(404);
         given().when().get("/q/openapi?format=json").then().statusCode(200);
+    }
+
+    /** Where documents are uploaded to a new request's filed event (the request and event made through the API). */
+    private static String uploadPath(String token) {
+        int request = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"t\", \"records\": \"r\"}")
+                .when().post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        int event = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"date\": \"2026-11-02\", \"direction\": \"sent\", \"status\": \"filed\"}")
+                .when().post("/api/v1/requests/" + request + "/events").then().statusCode(201).extract().path("id");
+        return "/api/v1/requests/" + request + "/events/" + event + "/documents";
     }
 }
