@@ -79,7 +79,10 @@ class ExtractionIsolationTest {
         DocumentFixtures.awaitProcessed(scene.moderatorToken(), id).body("status", equalTo("quarantined"))
                 .body("status_reason", containsString("A content stream inflates past 64 MB"));
         assertThat("a child read the file", watch.children(), not(empty()));
-        assertThat("the service's heap never held the inflated stream", watch.peakHeapGrowth(), lessThan(BOMB / 4));
+        // The old generation also takes what other work promotes while the test runs (300 MiB was
+        // seen on a loaded CI machine, G1 promoting young objects early), so the bound is half the
+        // inflated stream: the stream itself, read into the service, would be all of it at once.
+        assertThat("the service's heap never held the inflated stream", watch.peakHeapGrowth(), lessThan(BOMB / 2));
         assertNoReadingProcessLeft();
     }
 
