@@ -8,7 +8,9 @@
 #   ranges      GET /api/v1/documents/{docId}/file with Range: bytes=0-99 -> 206 and the file's
 #               first 100 bytes
 #   ceiling     dd of the same file into the data dir's file system with conv=fsync (one write),
-#               and the two writes the service does (spool to a temp file, then copy + fsync)
+#               two writes (spool to a temp file, then copy + fsync: what the service did before
+#               the blob store took spooled files by rename), and sha256sum; the upload's ceiling
+#               is the slower of the raw write and the hash
 #
 # The service, curl and dd share this machine; everything is on 127.0.0.1 and in one temp dir.
 # Environment: SIZE_MB (300), JAVA_OPTS (-Xmx256m), CEILING_RUNS (3; the median is kept),
@@ -226,8 +228,11 @@ row "upload, curl time_total (HTTP $UP_CODE)" "$(awk -v s="$UP_S" 'BEGIN { print
 row "ceiling: raw write, dd conv=fsync (median)" "$(awk -v ms="$RAW_MS" 'BEGIN { printf "%.2f s", ms / 1000 }')" "$RAW_MBS"
 row "ceiling: two writes, spool + copy/fsync (med.)" "$(awk -v ms="$TWO_MS" 'BEGIN { printf "%.2f s", ms / 1000 }')" "$TWO_MBS"
 row "for reference: sha256sum of the file (cached)" "$(awk -v ms="$SHA_MS" 'BEGIN { printf "%.2f s", ms / 1000 }')" "$SHA_MBS"
-echo "upload / raw write  = $(ratio "$UP_MBS" "$RAW_MBS")   (the service writes the bytes twice: spool file, then blob + fsync)"
+# The upload must write the bytes and hash them: the slower of the two is its ceiling (issue 12).
+CEIL_MBS="$(awk -v r="$RAW_MBS" -v h="$SHA_MBS" 'BEGIN { print (r < h ? r : h) }')"
+echo "upload / raw write  = $(ratio "$UP_MBS" "$RAW_MBS")   (one write with fsync)"
 echo "upload / two writes = $(ratio "$UP_MBS" "$TWO_MBS")"
+echo "upload / ceiling    = $(ratio "$UP_MBS" "$CEIL_MBS")   (ceiling $CEIL_MBS MB/s: the slower of raw write and sha256sum; target >= 0.6)"
 # Phases of the upload, from the samples (100 ms resolution): when the spool file reached the
 # full size, and when the blob store's .part file was seen.
 phases() {

@@ -20,6 +20,15 @@ public interface BlobStore {
     /** Copies {@code source} into the store, hashing as it goes; the source is left in place. */
     Stored put(Path source) throws IOException;
 
+    /**
+     * Stores the bytes of a file the caller no longer needs (an upload the HTTP layer spooled):
+     * the store may move the file in instead of copying it, so the source may be gone afterwards.
+     * What is stored, and when it is visible, is as for {@link #put}.
+     */
+    default Stored take(Path source) throws IOException {
+        return put(source);
+    }
+
     boolean exists(String sha256);
 
     long size(String sha256) throws IOException;

@@ -38,8 +38,15 @@ public class DocumentService {
     /** The longest reason for withholding: it is printed on the page that replaces a withheld one. */
     static final int MAX_REASON = 500;
 
-    /** One file as received: the name the client gave and where the HTTP layer spooled it. */
-    public record Upload(String name, Path file) {
+    /**
+     * One file as received: the name the client gave and where it is. A {@code spooled} file is
+     * the HTTP layer's copy of the body, deleted when the request ends anyway: the blob store may
+     * move it in rather than copy it ({@link BlobStore#take}).
+     */
+    public record Upload(String name, Path file, boolean spooled) {
+        public Upload(String name, Path file) {
+            this(name, file, false);
+        }
     }
 
     private final BlobStore blobs;
@@ -143,7 +150,7 @@ public class DocumentService {
         List<BlobStore.Stored> stored = new ArrayList<>();
         try {
             for (Upload upload : uploads) {
-                stored.add(blobs.put(upload.file()));
+                stored.add(upload.spooled() ? blobs.take(upload.file()) : blobs.put(upload.file()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an upload failed", e);

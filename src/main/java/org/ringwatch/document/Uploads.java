@@ -31,7 +31,7 @@ final class Uploads {
     static List<DocumentService.Upload> of(List<FileUpload> files) {
         return files == null ? List.of() : files.stream()
                 .filter(f -> f.uploadedFile() != null)
-                .map(f -> new DocumentService.Upload(f.fileName(), f.uploadedFile())).toList();
+                .map(f -> new DocumentService.Upload(f.fileName(), f.uploadedFile(), true)).toList();
     }
 
     /**

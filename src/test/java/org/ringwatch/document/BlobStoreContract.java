@@ -67,6 +67,22 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void shouldTakeAFileItsOwnerNoLongerNeedsAsItWouldPutIt() throws IOException {
+        BlobStore store = store();
+
+        BlobStore.Stored taken = store.take(file("spooled", "an upload the HTTP layer spooled"));
+        BlobStore.Stored again = store.take(file("spooled-again", "an upload the HTTP layer spooled"));
+
+        byte[] bytes = "an upload the HTTP layer spooled".getBytes(StandardCharsets.UTF_8);
+        assertEquals(sha256(bytes), taken.sha256());
+        assertEquals(bytes.length, taken.size());
+        assertFalse(taken.alreadyPresent());
+        assertTrue(again.alreadyPresent(), "the same bytes taken twice are stored once");
+        assertArrayEquals(bytes, read(store, taken.sha256(), 0));
+        assertTrue(store.verify(taken.sha256()));
+    }
+
+    @Test
     void shouldReadFromAnOffset() throws IOException {
         BlobStore store = store();
         String sha = store.put(file("a.txt", "hello ringwatch")).sha256();

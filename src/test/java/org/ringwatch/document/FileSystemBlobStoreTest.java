@@ -50,6 +50,35 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void shouldMoveATakenFileIntoPlaceInsteadOfCopyingIt() throws IOException {
+        FileSystemBlobStore store = store();
+        Path spooled = file("spooled", "moved, not copied");
+        Object inode = Files.readAttributes(spooled, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        String sha = store.take(spooled).sha256();
+
+        assertFalse(Files.exists(spooled), "the file was moved into the store");
+        assertEquals(inode, Files.readAttributes(store.path(sha), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey(), "the same file under its real name: its bytes were written once");
+        try (var left = Files.list(work.resolve("blobs/tmp"))) {
+            assertEquals(0, left.count(), "a take leaves nothing in tmp/");
+        }
+    }
+
+    @Test
+    void shouldLeaveATakenFileWhoseBytesAreStoredAlreadyToItsOwner() throws IOException {
+        FileSystemBlobStore store = store();
+        String sha = store.put(file("first", "stored before")).sha256();
+        setAge(store.path(sha), Duration.ofHours(2));
+        Path spooled = file("spooled", "stored before");
+
+        assertTrue(store.take(spooled).alreadyPresent());
+
+        assertTrue(Files.exists(spooled), "its owner (the HTTP layer) deletes it");
+        assertEquals(0, store.sweep(Set.of(), Duration.ofHours(1)), "found again, the blob is young again");
+    }
+
+    @Test
     void shouldSweepOnlyOldUnreferencedBlobsAndLeftoverTemporaryFiles() throws IOException {
         FileSystemBlobStore store = store();
         String kept = store.put(file("kept", "referenced")).sha256();
