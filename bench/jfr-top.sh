@@ -23,7 +23,7 @@ BEGIN {
     part[++n] = "Narayana transactions";           re[n] = "(com\\.arjuna\\.|io\\.quarkus\\.narayana)"
     part[++n] = "SecureRandom";                    re[n] = "SecureRandom"
     part[++n] = "RingWatch code";                  re[n] = "org\\.ringwatch\\."
-    part[++n] = "Netty / Vert.x I/O";              re[n] = "(io\\.netty\\.|io\\.vertx\\.core\\.net)"
+    part[++n] = "Netty channel I/O";               re[n] = "(io\\.netty\\.channel\\.|io\\.netty\\.handler\\.|io\\.vertx\\.core\\.net\\.)"
 }
 /^jdk\.ExecutionSample/ { samples++; depth = 0; delete seen; thread = ""; next }
 /sampledThread = / { thread = $0; sub(/.*sampledThread = "/, "", thread); sub(/".*/, "", thread)
