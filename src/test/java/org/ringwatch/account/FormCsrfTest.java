@@ -46,6 +46,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -143,6 +144,27 @@ class FormCsrfTest {
                 .getValues("Set-Cookie").stream().filter(c -> c.startsWith("rw_csrf=")).findFirst().orElseThrow();
         assertThat(cookie, containsString("SameSite=Lax"));
         assertThat(cookie, containsStringIgnoringCase("HttpOnly"));
+    }
+
+    @Test
+    void shouldIssueTheCsrfCookieOnlyOnPagesThatRenderAForm() {
+        // A public page has no POST form for someone signed out (search is a GET form): no cookie.
+        Response city = given().when().get("/states/il/cities/aurora").then().statusCode(200).extract().response();
+        assertEquals(List.of(), city.headers().getValues("Set-Cookie"), "cookies set by an anonymous city page");
+        assertThat(city.asString(), not(containsString("csrf-token")));
+        // The sign-in form's page issues a token, and its form carries the cookie's value.
+        Response login = given().when().get("/login").then().statusCode(200).extract().response();
+        String token = login.getCookie("rw_csrf");
+        assertThat(login.asString(), containsString("name=\"csrf-token\" value=\"" + token + "\""));
+        // A browser that holds a token keeps it (sent again, so it lives on from this page).
+        String held = "AAAAAAAAAAAAAAAAAAAAAA";
+        Response again = given().cookie("rw_csrf", held).when().get("/login").then().statusCode(200).extract().response();
+        assertEquals(held, again.getCookie("rw_csrf"));
+        assertThat(again.asString(), containsString("value=\"" + held + "\""));
+        // Signed in, the layout has a sign-out form, so the same public page issues the token.
+        Response signedIn = signedIn().when().get("/states/il/cities/aurora").then().statusCode(200).extract().response();
+        String mine = signedIn.getCookie("rw_csrf");
+        assertThat(signedIn.asString(), containsString("name=\"csrf-token\" value=\"" + mine + "\""));
     }
 
     private RequestSpecification signedIn() {
