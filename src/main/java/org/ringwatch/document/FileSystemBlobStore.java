@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,7 +71,7 @@ public class FileSystemBlobStore implements BlobStore {
         if (Files.exists(target)) {
             Files.delete(partial);
             // Found again: it is about to be referenced, so it must not look old to the sweeper.
-            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             return new Stored(sha, size, true);
         }
         Files.createDirectories(target.getParent());
@@ -108,7 +109,7 @@ public class FileSystemBlobStore implements BlobStore {
         String sha = HexFormat.of().formatHex(digest.digest());
         Path target = path(sha);
         if (Files.exists(target)) {
-            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             return new Stored(sha, size, true);   // the source stays, for its owner to delete
         }
         Files.createDirectories(target.getParent());
@@ -119,7 +120,7 @@ public class FileSystemBlobStore implements BlobStore {
             return put(source);
         }
         // Its time is when its last byte arrived; the sweeper's grace counts from now.
-        Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
         forceDirectory(target.getParent());
         return new Stored(sha, size, false);
     }
