@@ -214,13 +214,15 @@ run_child() {
 
 # run_wrk NAME PATH: a warm-up, then the measured run (its output in $WORK/NAME.wrk). Uses
 # PORT, WARMUP, DURATION, THREADS and CONNECTIONS.
+# run_wrk NAME PATH [LUA]: a warm-up, then the measured run, optionally with a wrk Lua script.
 run_wrk() {
-    local name="$1" path="$2"
-    log "   wrk $path: ${WARMUP}s warm-up, then ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
-    run_child timeout "$((WARMUP + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
+    local name="$1" path="$2" script=()
+    [[ -n "${3:-}" ]] && script=(-s "$3")
+    log "   wrk $path${3:+ (script $(basename "$3"))}: ${WARMUP}s warm-up, then ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
+    run_child timeout "$((WARMUP + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s "${script[@]}" \
         "http://127.0.0.1:$PORT$path" >"$WORK/$name.warmup" 2>&1
     run_child timeout "$((DURATION + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
-        "http://127.0.0.1:$PORT$path" >"$WORK/$name.wrk" 2>&1
+        "${script[@]}" "http://127.0.0.1:$PORT$path" >"$WORK/$name.wrk" 2>&1
     cat "$WORK/$name.wrk" >&2
 }
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/$1.wrk"; }

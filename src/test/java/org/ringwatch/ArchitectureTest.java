@@ -49,7 +49,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("platform").definedBy("org.ringwatch.platform..")
                 .layer("plumbing").definedBy("org.ringwatch.api..", "org.ringwatch.web..", "org.ringwatch.audit..",
-                        "org.ringwatch.account..")
+                        "org.ringwatch.account..", "org.ringwatch.pagecache..")
                 .layer("state").definedBy("org.ringwatch.state..")
                 .layer("agency").definedBy("org.ringwatch.agency..")
                 .layer("request").definedBy("org.ringwatch.request..")

@@ -26,7 +26,7 @@ public class PrivateResponses {
     }
 
     /** Whether the answer may hold what only this asker may see: they sent a token or a sign-in cookie. */
-    static boolean isPersonal(ContainerRequestContext request) {
+    public static boolean isPersonal(ContainerRequestContext request) {
         return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 || request.getCookies().containsKey(SessionCookies.NAME);
     }

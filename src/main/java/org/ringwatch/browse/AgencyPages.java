@@ -17,6 +17,7 @@ import org.ringwatch.agency.PartnershipFact;
 import org.ringwatch.agreement.AgreementStatus;
 import org.ringwatch.agreement.AgreementStatuses;
 import org.ringwatch.document.AgencyDocuments;
+import org.ringwatch.pagecache.PublicPage;
 import org.ringwatch.request.RequestList;
 import org.ringwatch.state.RecordsLaw;
 import org.ringwatch.state.State;
@@ -27,6 +28,7 @@ import java.util.List;
  * An agency's page (its agreement status first, then its requests with their due dates, its
  * published documents, its partnership facts with their sources) and name search.
  */
+@PublicPage
 @Path("/agencies")
 @Produces(MediaType.TEXT_HTML)
 public class AgencyPages {

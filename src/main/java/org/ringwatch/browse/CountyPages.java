@@ -13,6 +13,7 @@ import org.ringwatch.agency.Boundaries.CountyShape;
 import org.ringwatch.agency.Boundaries.StateShape;
 import org.ringwatch.agreement.CountyFigures;
 import org.ringwatch.agreement.CountyFigures.CountyAgency;
+import org.ringwatch.pagecache.PublicPage;
 
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
  * The partner agencies of one county, where a county's shape on the maps leads: known by its
  * FIPS code; a county of another state is not found.
  */
+@PublicPage
 @Path("/states/{code}/counties/{fips}")
 @Produces(MediaType.TEXT_HTML)
 public class CountyPages {

@@ -13,6 +13,7 @@ import org.ringwatch.agreement.AgencyStatusList.Filter;
 import org.ringwatch.agreement.AgencyStatusList.National;
 import org.ringwatch.agreement.AgencyStatusList.Row;
 import org.ringwatch.agreement.AgencyStatusList.Sort;
+import org.ringwatch.pagecache.PublicPage;
 import org.ringwatch.state.State;
 
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.List;
  * Where volunteers are needed: how many partner agencies were asked for their agreement and what
  * came of it, nationally and per state, and the agencies behind each figure.
  */
+@PublicPage
 @Path("/coverage")
 @Produces(MediaType.TEXT_HTML)
 public class CoveragePages {

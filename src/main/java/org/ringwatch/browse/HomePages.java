@@ -8,11 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agency.AgencyDirectory;
 import org.ringwatch.agency.AgencyDirectory.Headline;
+import org.ringwatch.pagecache.PublicPage;
 import org.ringwatch.state.State;
 
 import java.util.List;
 
 /** The front page: what RingWatch is, the headline figures, the ways in. */
+@PublicPage
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePages {

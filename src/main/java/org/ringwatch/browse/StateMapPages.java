@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agency.Boundaries;
 import org.ringwatch.agency.Boundaries.StateShape;
 import org.ringwatch.agreement.CountyFigures;
+import org.ringwatch.pagecache.PublicPage;
 
 /** One state's map: its counties, zoomed to the state's outline, each a link to {@link CountyPages}. */
+@PublicPage
 @Path("/states/{code}/map")
 @Produces(MediaType.TEXT_HTML)
 public class StateMapPages {

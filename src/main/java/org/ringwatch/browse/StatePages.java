@@ -13,6 +13,7 @@ import org.ringwatch.agreement.AgencyStatusList;
 import org.ringwatch.agreement.AgencyStatusList.CityPage;
 import org.ringwatch.agreement.AgencyStatusList.Coverage;
 import org.ringwatch.agreement.AgencyStatusList.Row;
+import org.ringwatch.pagecache.PublicPage;
 import org.ringwatch.platform.Today;
 import org.ringwatch.state.HolidayCalendar;
 import org.ringwatch.state.HolidayCalendar.Holiday;
@@ -28,6 +29,7 @@ import java.util.Map;
  * Browse by place: all states; one state (its agencies with their agreement status by city, its
  * coverage, then its law); a state's coverage; one city.
  */
+@PublicPage
 @Path("/states")
 @Produces(MediaType.TEXT_HTML)
 public class StatePages {

@@ -10,8 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agreement.RequestStatistics;
 import org.ringwatch.agreement.Statistic;
+import org.ringwatch.pagecache.PublicPage;
 
 /** How records requests go in one state, or in one city of it ({@code ?city=slug}). */
+@PublicPage
 @Path("/states/{code}/statistics")
 @Produces(MediaType.TEXT_HTML)
 public class StateStatisticsPages {

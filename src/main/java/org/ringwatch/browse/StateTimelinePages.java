@@ -7,8 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.pagecache.PublicPage;
 
 /** One state's timeline: its agencies and agreements, the program's milestones. */
+@PublicPage
 @Path("/states/{code}/timeline")
 @Produces(MediaType.TEXT_HTML)
 public class StateTimelinePages {

@@ -7,8 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ringwatch.agreement.RequestStatistics;
 import org.ringwatch.agreement.Statistic;
+import org.ringwatch.pagecache.PublicPage;
 
 /** How records requests go across the country; {@link StateStatisticsPages} has a state's. */
+@PublicPage
 @Path("/statistics")
 @Produces(MediaType.TEXT_HTML)
 public class StatisticsPages {

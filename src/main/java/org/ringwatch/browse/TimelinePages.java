@@ -5,12 +5,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.ringwatch.pagecache.PublicPage;
 
 /**
  * The program month by month across the country: a server-drawn SVG (no script, no web font)
  * with the same numbers in a table beside it, and the milestones with their sources.
  * {@link StateTimelinePages} draws a state's.
  */
+@PublicPage
 @Path("/timeline")
 @Produces(MediaType.TEXT_HTML)
 public class TimelinePages {

@@ -203,4 +203,20 @@ public interface RingWatchConfig {
         @WithDefault("true")
         boolean onStart();
     }
+
+    PageCache pageCache();
+
+    /**
+     * Public pages rendered once and served from memory to visitors who are not signed in, until
+     * something they show changes (pagecache/). Each instance keeps its own.
+     */
+    interface PageCache {
+        /** Off: every page is rendered for every request. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Bytes of rendered pages kept at most (the pages least recently asked for go first). */
+        @WithDefault("33554432")
+        long maxBytes();
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.document.DocumentAccess;
@@ -111,6 +112,7 @@ public class Search {
      * @param offset how many ranked results to skip (the API's cursor carries it)
      * @param limit  results wanted; one more is read to know whether more exist
      */
+    @Transactional
     public List<Hit> find(String text, Filters filters, int offset, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String tsquery = tsquery(text, parameters);
@@ -168,6 +170,9 @@ public class Search {
         parameters.put("candidates", MAX_CANDIDATES);
         parameters.put("offset", offset);
         parameters.put("limit", limit + 1);
+        // A generic plan ignores how common the words are (bench/search.sh: 5x slower for a common
+        // word), so this statement is planned with its real words, in this transaction only.
+        em.createNativeQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
         Query query = em.createNativeQuery(sql, Tuple.class);
         parameters.forEach(query::setParameter);
         access.bindPublic(query);

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 @Named("flash")
 public class Flash {
 
-    static final String NAME = "rw_flash";
+    public static final String NAME = "rw_flash";
 
     private final CurrentVertxRequest request;
     private String message;

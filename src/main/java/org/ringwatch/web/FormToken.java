@@ -60,6 +60,11 @@ public class FormToken {
         return value;
     }
 
+    /** Whether this page carries a token (its cookie sent with it): the page is then this visitor's own. */
+    public boolean issued() {
+        return resolved && value != null;
+    }
+
     private String resolve() {
         try {
             return csrf.getToken();   // rest-csrf checked it on this request

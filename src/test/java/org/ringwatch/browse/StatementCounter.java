@@ -1,7 +1,10 @@
 package org.ringwatch.browse;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.inject.Inject;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 import java.util.ArrayList;
@@ -10,13 +13,19 @@ import java.util.List;
 /**
  * Records the SQL statements Hibernate prepares on the current thread, so a test can prove a page's
  * read model runs the number of queries it promises. Per thread: the job workers and other
- * requests running meanwhile are not counted.
+ * requests running meanwhile are not counted. A persistence unit has one statement inspector
+ * (pagecache/CommittedWrites), so this one wraps it rather than stand beside it.
  */
-@PersistenceUnitExtension
-@ApplicationScoped
-public class StatementCounter implements StatementInspector {
+@Decorator
+@Priority(1)
+public abstract class StatementCounter implements StatementInspector {
 
     private static final ThreadLocal<List<String>> SEEN = new ThreadLocal<>();
+
+    @Inject
+    @Delegate
+    @PersistenceUnitExtension
+    StatementInspector inspector;
 
     /** Starts recording on this thread. */
     public static void start() {
@@ -36,6 +45,6 @@ public class StatementCounter implements StatementInspector {
         if (seen != null) {
             seen.add(sql);
         }
-        return sql;
+        return inspector.inspect(sql);
     }
 }

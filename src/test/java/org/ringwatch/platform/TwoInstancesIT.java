@@ -166,6 +166,32 @@ class TwoInstancesIT {
      * the bucket after both sweepers ran throughout, while the real orphan went.
      */
     @Test
+    void shouldShowOnTheOthersPagesWhatOneInstanceChanged() throws Exception {
+        String city = "/states/il/cities/aurora";
+        String kept = b.anonymous().when().get(city).then().statusCode(200).extract().header("ETag");
+        assertEquals(kept, b.anonymous().when().get(city).then().statusCode(200).extract().header("ETag"),
+                "instance b keeps the city page in memory");
+
+        long id = a.asAdmin().contentType("application/json")
+                .body("{\"agency\": \"IL/aurora-police-department\", \"title\": \"Ring agreement\","
+                        + " \"records\": \"The Ring MOU\", \"allow_duplicate\": true}")
+                .when().post("/api/v1/requests").then().statusCode(201).extract().jsonPath().getLong("id");
+        a.asAdmin().contentType("application/json")
+                .body("{\"date\": \"2026-11-02\", \"direction\": \"sent\", \"status\": \"filed\"}")
+                .when().post("/api/v1/requests/" + id + "/events").then().statusCode(201);
+
+        // Filed through a, the request is public: b hears of the commit and renders the page again.
+        String link = "href=\"/requests/" + id + "\"";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String page = b.anonymous().when().get(city).then().statusCode(200).extract().asString();
+        while (!page.contains(link) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            page = b.anonymous().when().get(city).then().statusCode(200).extract().asString();
+        }
+        assertTrue(page.contains(link), "instance b still serves the city page from before a's change");
+    }
+
+    @Test
     void shouldRunEveryJobOnceAndServeEachUploadFromBothWhileBothSweep() throws Exception {
         long request = filedRequest(a);
         long event = a.asAdmin().contentType("application/json")
