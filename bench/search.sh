@@ -121,10 +121,10 @@ log "   request $REQUEST_ID, document $DOC ready; embedded PostgreSQL on localho
 cat >"$WORK/corpus-1.sql" <<SQL
 SELECT setseed(0.42);
 UPDATE document SET visibility = 'published', published_at = now(), published_by = uploaded_by WHERE id = $DOC;
-INSERT INTO document (request_id, event_id, blob_sha256, original_name, uploaded_by, status, visibility, file_type,
-                      page_count, published_at, published_by, processed_at)
-SELECT request_id, event_id, blob_sha256, format('bench-%s.txt', g), uploaded_by, 'ready', 'published', file_type,
-       $PAGES_PER_DOC, now(), uploaded_by, now()
+INSERT INTO document (request_id, agency_id, event_id, blob_sha256, original_name, uploaded_by, status, visibility,
+                      file_type, page_count, published_at, published_by, processed_at)
+SELECT request_id, agency_id, event_id, blob_sha256, format('bench-%s.txt', g), uploaded_by, 'ready', 'published',
+       file_type, $PAGES_PER_DOC, now(), uploaded_by, now()
   FROM document, generate_series(1, $DOCS) g WHERE id = $DOC;
 DROP INDEX document_page_search;
 ALTER TABLE document_page SET UNLOGGED;
