@@ -181,10 +181,10 @@ SELECT d.id, p, x.t, 'parser', x.v
                   JOIN bench_chunk c ON c.id = r.cid) x;
 SQL
 done
-# Step 3: the GIN index again (as V1__schema.sql defines it), VACUUM ANALYZE, the helpers dropped.
+# Step 3: the GIN index again (as V16__search_speed.sql defines it), VACUUM ANALYZE, the helpers dropped.
 cat >"$WORK/corpus-3.sql" <<SQL
 SET maintenance_work_mem = '1GB';
-CREATE INDEX document_page_search ON document_page USING gin (search_vector);
+CREATE INDEX document_page_search ON document_page USING gin (search_lexemes);
 SQL
 cat >"$WORK/corpus-4.sql" <<SQL
 VACUUM ANALYZE document_page;
@@ -234,7 +234,7 @@ log "   vectors checked against to_tsvector on $SAMPLED sampled rows: $MISMATCHE
 # When either check fails the summary says so. Keep it in step.
 SEARCH_JAVA="src/main/java/org/ringwatch/search/Search.java"
 read -r -d '' SQL_TEMPLATE <<'SQL' || true
-                WITH q AS MATERIALIZED (SELECT %s AS query),
+                WITH q AS MATERIALIZED (SELECT query, query::text ~ '<(-|[0-9]+)>' AS phrase FROM (SELECT %s AS query) s),
                 candidates AS (
                     SELECT p.document_id, p.page_number, p.search_vector
                       FROM document_page p
@@ -246,6 +246,7 @@ read -r -d '' SQL_TEMPLATE <<'SQL' || true
                 hits AS (
                     SELECT c.document_id, c.page_number, ts_rank_cd(c.search_vector, q.query) AS rank
                       FROM candidates c, q
+                     WHERE NOT q.phrase OR c.search_vector @@ q.query
                      ORDER BY rank DESC, c.document_id DESC, c.page_number
                      OFFSET :offset LIMIT :limit)
                 SELECT h.document_id, h.page_number, h.rank, d.original_name, r.id AS request_id, r.title,
@@ -297,9 +298,10 @@ tsquery_sql() {
 TODAY="$(TZ=America/New_York date +%F)"   # Today.ZONE
 # service_sql TEXT: Search.find's statement for TEXT, no filters, first page of 20.
 service_sql() {
-    local s="$SQL_TEMPLATE" where tsq today="'$TODAY'"
+    local s="$SQL_TEMPLATE" where words tsq today="'$TODAY'"
     tsq="$(tsquery_sql "$1")"
-    where="p.search_vector @@ ($tsq) AND $SQL_PUBLIC"
+    words="CAST(nullif(regexp_replace(querytree($tsq), '<(-|[0-9]+)>', '&', 'g'), 'T') AS tsquery)"   # Search.words
+    where="(p.search_lexemes @@ $words OR ($words IS NULL AND p.search_vector @@ ($tsq))) AND $SQL_PUBLIC"
     s="${s/\%s/$tsq}"
     s="${s/\%s/$where}"
     s="${s/\%s/$SQL_MARKERS}"
@@ -346,7 +348,10 @@ log "   HTTP: $WARMUP warm-up + up to $REQUESTS measured requests per class (at 
 MATCHES=()
 for i in "${!CLASSES[@]}"; do
     name="${CLASSES[$i]%%|*}" text="${CLASSES[$i]#*|}"
-    MATCHES[i]="$(sql -c "SELECT count(*) FROM document_page p WHERE p.search_vector @@ ($(tsquery_sql "$text"))")"
+    # Every page holding the words (the index); for a phrase, those where they stand in order.
+    exact="p.search_lexemes @@ ($(tsquery_sql "$text"))"
+    [[ "$text" == *'"'* ]] && exact="p.search_lexemes @@ ($(tsquery_sql "${text//\"/}")) AND p.search_vector @@ ($(tsquery_sql "$text"))"
+    MATCHES[i]="$(sql -c "SELECT count(*) FROM document_page p WHERE $exact")"
     measure_class "$i" "$text"
     # The copy of the SQL must find what the service found: the same pages, in the same order.
     served="$(jq -r '.items[] | "\(.document)|\(.page)"' "$WORK/class-$i.json" 2>/dev/null || echo '?')"
