@@ -121,12 +121,14 @@ log "   request $REQUEST_ID, document $DOC ready; embedded PostgreSQL on localho
 cat >"$WORK/corpus-1.sql" <<SQL
 SELECT setseed(0.42);
 UPDATE document SET visibility = 'published', published_at = now(), published_by = uploaded_by WHERE id = $DOC;
-INSERT INTO document (request_id, event_id, blob_sha256, original_name, uploaded_by, status, visibility, file_type,
-                      page_count, published_at, published_by, processed_at)
-SELECT request_id, event_id, blob_sha256, format('bench-%s.txt', g), uploaded_by, 'ready', 'published', file_type,
-       $PAGES_PER_DOC, now(), uploaded_by, now()
+INSERT INTO document (request_id, agency_id, event_id, blob_sha256, original_name, uploaded_by, status, visibility,
+                      file_type, page_count, published_at, published_by, processed_at)
+SELECT request_id, agency_id, event_id, blob_sha256, format('bench-%s.txt', g), uploaded_by, 'ready', 'published',
+       file_type, $PAGES_PER_DOC, now(), uploaded_by, now()
   FROM document, generate_series(1, $DOCS) g WHERE id = $DOC;
 DROP INDEX document_page_search;
+-- A logged table may not reference an unlogged one: the one table referencing document_page goes first.
+ALTER TABLE personal_data_clearance SET UNLOGGED;
 ALTER TABLE document_page SET UNLOGGED;
 
 CREATE UNLOGGED TABLE bench_real_word (w text PRIMARY KEY, rank int UNIQUE);
@@ -179,10 +181,10 @@ SELECT d.id, p, x.t, 'parser', x.v
                   JOIN bench_chunk c ON c.id = r.cid) x;
 SQL
 done
-# Step 3: the GIN index again (as V1__schema.sql defines it), VACUUM ANALYZE, the helpers dropped.
+# Step 3: the GIN index again (as V16__search_speed.sql defines it), VACUUM ANALYZE, the helpers dropped.
 cat >"$WORK/corpus-3.sql" <<SQL
 SET maintenance_work_mem = '1GB';
-CREATE INDEX document_page_search ON document_page USING gin (search_vector);
+CREATE INDEX document_page_search ON document_page USING gin (search_lexemes);
 SQL
 cat >"$WORK/corpus-4.sql" <<SQL
 VACUUM ANALYZE document_page;
@@ -225,46 +227,53 @@ log "   corpus: $ROWS rows over $PAGE_DOCS documents, ~$WORDS_PER_PAGE words a p
 log "   vectors checked against to_tsvector on $SAMPLED sampled rows: $MISMATCHED differ"
 
 # --- the service's SQL, for pgbench -------------------------------------------------------
-# A copy of Search.find's statement (the text block, PUBLIC spliced into its WHERE). It is compared
-# with Search.java below: when they differ the summary says so. Keep it in step.
+# A copy of Search.find's statement: its text block word for word (compared with Search.java below),
+# and the WHERE it splices in: Search.PUBLIC, which is built from DocumentAccess.PUBLIC and
+# RequestAccess.PUBLIC, written out. Java string sums cannot be compared as text, so the HTTP part
+# checks that this copy returns the pages the service returned, in the same order, for every class.
+# When either check fails the summary says so. Keep it in step.
 SEARCH_JAVA="src/main/java/org/ringwatch/search/Search.java"
 read -r -d '' SQL_TEMPLATE <<'SQL' || true
-                WITH q AS MATERIALIZED (SELECT %s AS query),
+                WITH q AS MATERIALIZED (SELECT query, query::text ~ '<(-|[0-9]+)>' AS phrase FROM (SELECT %s AS query) s),
                 candidates AS (
                     SELECT p.document_id, p.page_number, p.search_vector
                       FROM document_page p
                       JOIN document d ON d.id = p.document_id
-                      JOIN records_request r ON r.id = d.request_id
-                      JOIN agency a ON a.id = r.agency_id
+                      LEFT JOIN records_request r ON r.id = d.request_id
+                      JOIN agency a ON a.id = d.agency_id
                      WHERE %s
                      LIMIT :candidates),
                 hits AS (
                     SELECT c.document_id, c.page_number, ts_rank_cd(c.search_vector, q.query) AS rank
                       FROM candidates c, q
+                     WHERE NOT q.phrase OR c.search_vector @@ q.query
                      ORDER BY rank DESC, c.document_id DESC, c.page_number
                      OFFSET :offset LIMIT :limit)
                 SELECT h.document_id, h.page_number, h.rank, d.original_name, r.id AS request_id, r.title,
-                       a.name AS agency_name, a.state_code, a.slug,
+                       d.source_publisher, a.name AS agency_name, a.state_code, a.slug,
                        ts_headline('english', p.text_content, q.query,
-                                   'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=10')
+                                   %s || ', MaxFragments=2, MaxWords=30, MinWords=10')
                        AS headline
                   FROM hits h
                   JOIN document_page p ON p.document_id = h.document_id AND p.page_number = h.page_number
                   JOIN document d ON d.id = h.document_id
-                  JOIN records_request r ON r.id = d.request_id
-                  JOIN agency a ON a.id = r.agency_id, q
+                  LEFT JOIN records_request r ON r.id = d.request_id
+                  JOIN agency a ON a.id = d.agency_id, q
                  ORDER BY h.rank DESC, h.document_id DESC, h.page_number
 SQL
+# Search.PUBLIC: "NOT p.withheld AND " + DocumentAccess.PUBLIC (with RequestAccess.PUBLIC in it).
 read -r -d '' SQL_PUBLIC <<'SQL' || true
-            d.visibility = 'published' AND NOT p.withheld AND r.status <> 'draft'
-            AND (r.embargo_until IS NULL OR r.embargo_until <= :today)
+            NOT p.withheld AND d.visibility = 'published'
+            AND (NOT EXISTS (SELECT 1 FROM document_page w WHERE w.document_id = d.id AND w.withheld)
+                 OR (d.file_type = 'pdf' AND d.public_blob_sha256 IS NOT NULL))
+            AND (d.request_id IS NULL OR (r.status <> 'draft' AND (r.embargo_until IS NULL OR r.embargo_until <= :today)))
 SQL
+SQL_MARKERS="'StartSel=' || chr(1) || ', StopSel=' || chr(2)"   # Highlights.MARKERS
 squash() { tr -s ' \n\t' '   ' | sed 's/^ //; s/ $//'; }
 SQL_IN_STEP="yes"
 if [[ -f "$SEARCH_JAVA" ]]; then
     java_sql="$(awk '/String sql = """/ {f = 1; next} f && /"""\.formatted/ {f = 0} f' "$SEARCH_JAVA" | squash)"
-    java_public="$(awk '/PUBLIC = """/ {f = 1; next} f && /""";/ {sub(/""";.*/, ""); print; f = 0; next} f' "$SEARCH_JAVA" | squash)"
-    if [[ "$java_sql" != "$(squash <<<"$SQL_TEMPLATE")" || "$java_public" != "$(squash <<<"$SQL_PUBLIC")" ]]; then
+    if [[ "$java_sql" != "$(squash <<<"$SQL_TEMPLATE")" ]]; then
         SQL_IN_STEP="NO: Search.java's SQL differs from this script's copy; the pgbench figures are for the copy"
         log "!! $SEARCH_JAVA's SQL differs from the copy in bench/search.sh: update the copy"
     fi
@@ -289,11 +298,13 @@ tsquery_sql() {
 TODAY="$(TZ=America/New_York date +%F)"   # Today.ZONE
 # service_sql TEXT: Search.find's statement for TEXT, no filters, first page of 20.
 service_sql() {
-    local s="$SQL_TEMPLATE" where tsq today="'$TODAY'"
+    local s="$SQL_TEMPLATE" where words tsq today="'$TODAY'"
     tsq="$(tsquery_sql "$1")"
-    where="p.search_vector @@ ($tsq) AND $SQL_PUBLIC"
+    words="CAST(nullif(regexp_replace(querytree($tsq), '<(-|[0-9]+)>', '&', 'g'), 'T') AS tsquery)"   # Search.words
+    where="(p.search_lexemes @@ $words OR ($words IS NULL AND p.search_vector @@ ($tsq))) AND $SQL_PUBLIC"
     s="${s/\%s/$tsq}"
     s="${s/\%s/$where}"
+    s="${s/\%s/$SQL_MARKERS}"
     s="${s//:today/$today}"
     s="${s//:candidates/2000}"   # Search.MAX_CANDIDATES
     s="${s//:offset/0}"
@@ -337,8 +348,18 @@ log "   HTTP: $WARMUP warm-up + up to $REQUESTS measured requests per class (at 
 MATCHES=()
 for i in "${!CLASSES[@]}"; do
     name="${CLASSES[$i]%%|*}" text="${CLASSES[$i]#*|}"
-    MATCHES[i]="$(sql -c "SELECT count(*) FROM document_page p WHERE p.search_vector @@ ($(tsquery_sql "$text"))")"
+    # Every page holding the words (the index); for a phrase, those where they stand in order.
+    exact="p.search_lexemes @@ ($(tsquery_sql "$text"))"
+    [[ "$text" == *'"'* ]] && exact="p.search_lexemes @@ ($(tsquery_sql "${text//\"/}")) AND p.search_vector @@ ($(tsquery_sql "$text"))"
+    MATCHES[i]="$(sql -c "SELECT count(*) FROM document_page p WHERE $exact")"
     measure_class "$i" "$text"
+    # The copy of the SQL must find what the service found: the same pages, in the same order.
+    served="$(jq -r '.items[] | "\(.document)|\(.page)"' "$WORK/class-$i.json" 2>/dev/null || echo '?')"
+    copied="$(sql -F '|' -c "SELECT document_id, page_number FROM ($(service_sql "$text" | sed 's/;$//')) s LIMIT 20")"
+    if [[ "$served" != "$copied" ]]; then
+        SQL_IN_STEP="NO: for '$text' this script's copy of the SQL returns other pages than the service"
+        log "!! '$text': the service served [$(tr '\n' ' ' <<<"$served")], the copy of its SQL returns [$(tr '\n' ' ' <<<"$copied")]"
+    fi
     read -r n p50 p95 max mean errors <<<"$(stats "$WORK/class-$i.times")"
     log "   $(printf '%-16s %-24s matches %7s: n=%s p50=%s p95=%s max=%s ms, items %s' "$name" "$text" "${MATCHES[i]}" \
         "$n" "$p50" "$p95" "$max" "$(jq '.items | length' "$WORK/class-$i.json" 2>/dev/null || echo '?')")"

@@ -21,10 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Full-text search over the text of published pages: one stored tsvector per page, GIN-indexed.
- * Queries read like a search box ("ring agreement", "exact phrase", -word, or) plus prefixes
- * (surveil*). The query is inlined in the WHERE so the planner sees its real selectivity;
- * ranking covers at most {@link #MAX_CANDIDATES} matches; headlines only for the rows shown.
+ * Full-text search over the text of published pages: one stored tsvector per page, and beside it
+ * the same words without their positions, GIN-indexed. Queries read like a search box ("ring
+ * agreement", "exact phrase", -word, or) plus prefixes (surveil*). The query is inlined in the
+ * WHERE so the planner sees its real selectivity; ranking covers at most {@link #MAX_CANDIDATES}
+ * pages; headlines only for the rows shown.
  */
 @ApplicationScoped
 public class Search {
@@ -33,10 +34,13 @@ public class Search {
     // Shown pages are those anyone may read: not withheld, of a document anyone may see.
     private static final String PUBLIC = "NOT p.withheld AND " + DocumentAccess.PUBLIC;
     /**
-     * Ranking reads every candidate's vector back from storage, which is what makes a word on
-     * 800,000 pages take seconds (bench/search.sh). So at most this many matching pages are
-     * ranked: all of them for rarer words, the first this many found for common ones, where a
-     * further word or a filter narrows the search anyway.
+     * Ranking and the phrase check read every candidate's vector back from storage (TOAST), which
+     * is what makes a word on 800,000 pages, or a phrase of two common words, take seconds
+     * (bench/search.sh). So candidates are found by their words alone, in the narrow
+     * {@code search_lexemes} (positions stripped, kept in the row), and at most this many are
+     * read in full: every page holding the words when they are rare; for common ones the first
+     * this many found, which are then ranked, and of which a phrase keeps those where its words
+     * stand in order. A further word or a filter narrows the search anyway.
      */
     static final int MAX_CANDIDATES = 2000;
 
@@ -119,7 +123,10 @@ public class Search {
         if (tsquery == null) {
             return List.of();
         }
-        StringBuilder where = new StringBuilder("p.search_vector @@ (").append(tsquery).append(") AND ").append(PUBLIC);
+        String words = words(tsquery);
+        // The index finds the pages with the words; without any word to look for (only -word), every page is read.
+        StringBuilder where = new StringBuilder("(p.search_lexemes @@ ").append(words).append(" OR (").append(words)
+                .append(" IS NULL AND p.search_vector @@ (").append(tsquery).append("))) AND ").append(PUBLIC);
         if (filters.state() != null) {
             where.append(" AND a.state_code = :state");
             parameters.put("state", filters.state());
@@ -140,8 +147,10 @@ public class Search {
             where.append(" AND d.created_at < CAST(:to AS date) + 1");
             parameters.put("to", filters.to());
         }
+        // q.phrase: only a query with a phrase operator (<-> or <N>) needs the candidates' full
+        // vectors checked; for the others the words are the whole condition, and ranking reads them anyway.
         String sql = """
-                WITH q AS MATERIALIZED (SELECT %s AS query),
+                WITH q AS MATERIALIZED (SELECT query, query::text ~ '<(-|[0-9]+)>' AS phrase FROM (SELECT %s AS query) s),
                 candidates AS (
                     SELECT p.document_id, p.page_number, p.search_vector
                       FROM document_page p
@@ -153,6 +162,7 @@ public class Search {
                 hits AS (
                     SELECT c.document_id, c.page_number, ts_rank_cd(c.search_vector, q.query) AS rank
                       FROM candidates c, q
+                     WHERE NOT q.phrase OR c.search_vector @@ q.query
                      ORDER BY rank DESC, c.document_id DESC, c.page_number
                      OFFSET :offset LIMIT :limit)
                 SELECT h.document_id, h.page_number, h.rank, d.original_name, r.id AS request_id, r.title,
@@ -184,6 +194,18 @@ public class Search {
                 (String) t.get("title"), (String) t.get("source_publisher"), (String) t.get("agency_name"),
                 ((String) t.get("state_code")).trim(), (String) t.get("slug"), ((Number) t.get("rank")).doubleValue(),
                 Highlights.split((String) t.get("headline")))).toList();
+    }
+
+    /**
+     * The tsquery of the words that {@code tsquery} needs on a page, whatever their order, or NULL when it
+     * needs none: a superset of its pages that search_lexemes can answer. A phrase cannot be checked
+     * there (PostgreSQL finds no phrase in a vector without positions), so its operators become AND
+     * ({@code <->} and {@code <N>} bind tighter than AND, and the text form puts parentheses wherever
+     * that matters); querytree drops what is negated, because "not this phrase" is no condition on
+     * the words alone. Lexemes never hold '<' (the parser splits there, and prefixes are letters).
+     */
+    static String words(String tsquery) {
+        return "CAST(nullif(regexp_replace(querytree(" + tsquery + "), '<(-|[0-9]+)>', '&', 'g'), 'T') AS tsquery)";
     }
 
     /**

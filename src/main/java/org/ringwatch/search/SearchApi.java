@@ -70,6 +70,8 @@ public class SearchApi {
     @Operation(summary = "Search published page text",
             description = "q: words, \"a phrase\", -excluded, or; word* for a prefix. Filters: state, agency"
                     + " (\"ST/slug\"), request (id), from/to (upload dates, YYYY-MM-DD). Ranked; follow next."
+                    + " Where more than " + Search.MAX_CANDIDATES + " pages hold all the words, the first "
+                    + Search.MAX_CANDIDATES + " found are ranked and checked for a phrase."
                     + " The first page also lists the published agreements that match (title, programs, agency,"
                     + " quotes from readable pages), filtered by state and agency only. CSV and NDJSON as for every list,"
                     + " and all=true, answer the page hits only (the agreements are on the first JSON page).")

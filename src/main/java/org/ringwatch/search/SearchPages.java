@@ -24,8 +24,9 @@ public class SearchPages {
 
     @CheckedTemplate
     static class Templates {
+        /** @param ranked how many pages at most are ranked: the search says so, as the API's description does */
         static native TemplateInstance search(String q, String state, List<AgreementSearch.Hit> agreements,
-                List<Search.Hit> hits, boolean more, int offset, String problem);
+                List<Search.Hit> hits, boolean more, int offset, String problem, int ranked);
     }
 
     private final Search search;
@@ -43,7 +44,8 @@ public class SearchPages {
         int offset = parseOffset(offsetParam);
         String text = q == null ? "" : q.strip();
         if (text.isEmpty()) {
-            return Templates.search("", state == null ? "" : state, List.of(), List.of(), false, 0, null);
+            return Templates.search("", state == null ? "" : state, List.of(), List.of(), false, 0, null,
+                    Search.MAX_CANDIDATES);
         }
         try {
             Search.Filters filters = SearchQuery.filters(state, null, null, null, null);
@@ -52,9 +54,11 @@ public class SearchPages {
             List<AgreementSearch.Hit> matched = offset > 0 ? List.of()
                     : agreements.find(text, filters.state(), filters.agencyId());
             return Templates.search(text, state == null ? "" : state, matched,
-                    hits.stream().limit(PAGE_SIZE).toList(), hits.size() > PAGE_SIZE, Math.max(0, offset), null);
+                    hits.stream().limit(PAGE_SIZE).toList(), hits.size() > PAGE_SIZE, Math.max(0, offset), null,
+                    Search.MAX_CANDIDATES);
         } catch (ApiProblem problem) {
-            return Templates.search(text, state, List.of(), List.of(), false, 0, problem.getMessage());
+            return Templates.search(text, state, List.of(), List.of(), false, 0, problem.getMessage(),
+                    Search.MAX_CANDIDATES);
         }
     }
 
