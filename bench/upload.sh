@@ -8,9 +8,11 @@
 #   ranges      GET /api/v1/documents/{docId}/file with Range: bytes=0-99 -> 206 and the file's
 #               first 100 bytes
 #   ceiling     dd of the same file into the data dir's file system with conv=fsync (one write),
-#               two writes (spool to a temp file, then copy + fsync: what the service did before
-#               the blob store took spooled files by rename), and sha256sum; the upload's ceiling
-#               is the slower of the raw write and the hash
+#               two writes (spool to a temp file, then copy + fsync: what the service did until
+#               issue 12), and sha256sum. The service now reads the multipart body itself and
+#               hashes each byte while writing it into blobs/tmp, then fsyncs and renames: one
+#               write and one hash, so the upload's ceiling is the slower of the raw write and the
+#               hash (target: upload / ceiling >= 0.6)
 #
 # The service, curl and dd share this machine; everything is on 127.0.0.1 and in one temp dir.
 # Environment: SIZE_MB (300), JAVA_OPTS (-Xmx256m), CEILING_RUNS (3; the median is kept),
@@ -149,8 +151,9 @@ RSS_BEFORE="$(status_kb "$APP_PID" VmRSS)" HWM_BEFORE="$(status_kb "$APP_PID" Vm
 read -r UT0 ST0 <<<"$(cpu_ticks "$APP_PID")"
 # Every 100 ms: "ms phase VmRSS_kB VmHWM_kB spool_bytes part_bytes", where spool is what the
 # HTTP layer has written (quarkus.http.body.uploads-directory: <data dir>/uploads, or
-# java.io.tmpdir/uploads in builds before 9d2e28b) and part the blob store's file being copied
-# (blobs/tmp/*.part): together they show where the upload's time goes.
+# java.io.tmpdir/uploads in builds before 9d2e28b; nothing since the service reads uploads
+# itself) and part the blob store's temporary file (blobs/tmp/*.part: the copy of the spool file
+# in builds before issue 12, the body as it arrives since): together they show where the time goes.
 SAMPLES="$WORK/rss.samples"
 PHASE_FILE="$WORK/phase"
 echo upload >"$PHASE_FILE"

@@ -21,13 +21,21 @@ public interface BlobStore {
     Stored put(Path source) throws IOException;
 
     /**
-     * Stores the bytes of a file the caller no longer needs (an upload the HTTP layer spooled):
-     * the store may move the file in instead of copying it, so the source may be gone afterwards.
-     * What is stored, and when it is visible, is as for {@link #put}.
+     * Writes {@code in} into a temporary file of the store while hashing it: an upload read as
+     * it arrives. Past {@code limit} bytes nothing is kept and the rest of {@code in} is read and
+     * dropped. The file is the caller's to {@link #keep} or delete; one left behind by a crash is
+     * removed by {@link #sweep}.
+     *
+     * @throws IOException when reading {@code in} fails (the upload did not arrive whole); the
+     *                     file is gone then. Writing the file fails unchecked.
      */
-    default Stored take(Path source) throws IOException {
-        return put(source);
-    }
+    Incoming receive(InputStream in, long limit) throws IOException;
+
+    /**
+     * Stores received bytes under their hash; the temporary file is gone afterwards. What is
+     * stored, and when it is visible, is as for {@link #put}.
+     */
+    Stored keep(Incoming incoming) throws IOException;
 
     boolean exists(String sha256);
 

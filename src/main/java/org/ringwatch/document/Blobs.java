@@ -4,6 +4,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ringwatch.platform.RingWatchConfig;
 
 import java.nio.file.Path;
@@ -19,12 +20,14 @@ public class Blobs {
     @Produces
     @ApplicationScoped
     @Startup
-    BlobStore blobStore(RingWatchConfig config) {
+    BlobStore blobStore(RingWatchConfig config,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String uploadsDirectory) {
         RingWatchConfig.Documents documents = config.documents();
         return switch (documents.store()) {
             case FILESYSTEM -> new FileSystemBlobStore(documents.blobDir().map(Path::of)
                     .orElse(Path.of(config.dataDir()).resolve("blobs")));
-            case S3 -> s3(documents.s3());
+            // Uploads are received beside the data, where the sweeper clears what a crash left.
+            case S3 -> s3(documents.s3()).stagingIn(Path.of(uploadsDirectory));
         };
     }
 

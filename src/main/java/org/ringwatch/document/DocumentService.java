@@ -39,13 +39,17 @@ public class DocumentService {
     static final int MAX_REASON = 500;
 
     /**
-     * One file as received: the name the client gave and where it is. A {@code spooled} file is
-     * the HTTP layer's copy of the body, deleted when the request ends anyway: the blob store may
-     * move it in rather than copy it ({@link BlobStore#take}).
+     * One file as received: the name the client gave and its bytes. An upload's bytes arrived
+     * straight into the blob store ({@code received}, hashed on the way), and are kept from
+     * there; other files ({@code file}, an e-mail's attachment) are copied in.
      */
-    public record Upload(String name, Path file, boolean spooled) {
+    public record Upload(String name, Path file, Incoming received) {
         public Upload(String name, Path file) {
-            this(name, file, false);
+            this(name, file, null);
+        }
+
+        static Upload of(String name, Incoming received) {
+            return new Upload(name, received.file(), received);
         }
     }
 
@@ -128,14 +132,15 @@ public class DocumentService {
         for (Upload upload : uploads) {
             String name = FileNames.sanitise(upload.name());
             try {
-                long size = Files.size(upload.file());
+                long size = upload.received() != null ? upload.received().size() : Files.size(upload.file());
                 if (size > config.documents().maxFileBytes()) {
                     errors.put(name, "The file is larger than the limit of " + config.documents().maxFileBytes()
                             + " bytes.");
                     tooLarge = true;
                     continue;
                 }
-                FileType.Verdict verdict = FileType.detect(upload.file());
+                FileType.Verdict verdict = upload.received() != null
+                        ? FileType.detect(upload.received().head(), upload.file()) : FileType.detect(upload.file());
                 if (!verdict.accepted()) {
                     errors.put(name, verdict.refusal());
                 }
@@ -150,7 +155,7 @@ public class DocumentService {
         List<BlobStore.Stored> stored = new ArrayList<>();
         try {
             for (Upload upload : uploads) {
-                stored.add(upload.spooled() ? blobs.take(upload.file()) : blobs.put(upload.file()));
+                stored.add(upload.received() != null ? blobs.keep(upload.received()) : blobs.put(upload.file()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an upload failed", e);

@@ -5,25 +5,26 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.request.RequestViews;
+import org.ringwatch.web.MalformedUpload;
 
-import java.util.List;
+import java.io.InputStream;
 
 /**
  * Uploads onto a correspondence entry through the API. Its own resource class because JAX-RS
@@ -38,18 +39,20 @@ public class DocumentUploadApi {
     private final RequestViews requests;
     private final CurrentAccount me;
     private final DocumentAccess access;
+    private final StreamedUploads uploads;
 
     public DocumentUploadApi(DocumentService service, RequestViews requests, CurrentAccount me,
-            DocumentAccess access) {
+            DocumentAccess access, StreamedUploads uploads) {
         this.service = service;
         this.requests = requests;
         this.me = me;
         this.access = access;
+        this.uploads = uploads;
     }
 
     @POST
     @RolesAllowed(Role.VOLUNTEER_NAME)
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Consumes({MediaType.MULTIPART_FORM_DATA, StreamedUploads.MEDIA_TYPE})
     @SecurityRequirement(name = "token")
     @Operation(summary = "Attach files to a correspondence entry",
             description = "multipart/form-data with one or more parts named file. Types are decided from the bytes:"
@@ -61,7 +64,7 @@ public class DocumentUploadApi {
             @PathParam("id") long requestId,
             @Parameter(description = "The correspondence entry's id, as the request's events give it",
                     example = ApiDocs.ID_EXAMPLE) @PathParam("eventId") long eventId,
-            @RestForm("file") List<FileUpload> files) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws MalformedUpload {
         try {
             Uploads.checkAllowed(requests, requestId, eventId);
         } catch (NotFoundException e) {
@@ -69,7 +72,9 @@ public class DocumentUploadApi {
         } catch (ForbiddenException e) {
             throw ApiProblem.of(403, "Forbidden", "Only the requester and moderators attach files to a request.");
         }
-        return Uploads.created(service.attach(me.require(), requestId, eventId, Uploads.of(files)), access);
+        try (UploadForm form = uploads.apiBody(body, contentType)) {
+            return Uploads.created(service.attach(me.require(), requestId, eventId, form.uploads()), access);
+        }
     }
 
 }

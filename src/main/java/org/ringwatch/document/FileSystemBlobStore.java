@@ -28,15 +28,13 @@ import java.util.stream.Stream;
 /**
  * Blobs on the local disk: {@code <root>/ab/cd/<sha256>}. Writes go to {@code <root>/tmp/} under
  * a random name, are forced to disk, then renamed into place, so a crash leaves at worst a
- * temporary file for the sweeper, never a half-written blob under a real name. A file the caller
- * hands over ({@link #take}) skips the copy: it is hashed in one read, forced to disk and renamed
- * into place, so an upload spooled on this file system is written once.
+ * temporary file for the sweeper, never a half-written blob under a real name. An upload is
+ * received straight into {@code tmp/}, hashed as it is written ({@link #receive}), so its bytes
+ * are written once.
  */
 public class FileSystemBlobStore implements BlobStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    /** Large enough that the hash, not the read calls, sets the pace; small enough per worker thread. */
-    private static final int HASH_BUFFER = 128 * 1024;
 
     private final Path root;
     private final Path temp;
@@ -88,41 +86,34 @@ public class FileSystemBlobStore implements BlobStore {
         return new Stored(sha, size, false);
     }
 
+    @Override
+    public Incoming receive(InputStream in, long limit) throws IOException {
+        return Incoming.write(in, temp, limit);
+    }
+
     /**
-     * One read to hash (the spooled file is still in the page cache), then fsync and one rename:
-     * the bytes are not written a second time. On another file system the rename cannot be
-     * atomic, so the file is copied as {@link #put} does, and left for its owner to delete.
+     * The bytes were hashed as they were written into {@code tmp/}: they are forced to disk and
+     * renamed into place, never written a second time.
      */
     @Override
-    public Stored take(Path source) throws IOException {
-        MessageDigest digest = sha256();
-        long size = 0;
-        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ);
-             InputStream in = Channels.newInputStream(channel)) {
-            byte[] buffer = new byte[HASH_BUFFER];
-            for (int n; (n = in.read(buffer)) > 0; size += n) {
-                digest.update(buffer, 0, n);
-            }
-            // The HTTP layer wrote it without fsync; it must be on disk before it has a real name.
-            channel.force(true);
+    public Stored keep(Incoming incoming) throws IOException {
+        Path source = incoming.file();
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
+            channel.force(true);   // on disk before it has a real name
         }
-        String sha = HexFormat.of().formatHex(digest.digest());
-        Path target = path(sha);
+        Path target = path(incoming.sha256());
         if (Files.exists(target)) {
+            Files.delete(source);
+            // Found again: it is about to be referenced, so it must not look old to the sweeper.
             Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
-            return new Stored(sha, size, true);   // the source stays, for its owner to delete
+            return new Stored(incoming.sha256(), incoming.size(), true);
         }
         Files.createDirectories(target.getParent());
-        try {
-            // rename(2): atomic, and a concurrent upload of the same bytes only replaces equal bytes.
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            return put(source);
-        }
-        // Its time is when its last byte arrived; the sweeper's grace counts from now.
-        Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+        // rename(2) within the store: atomic, and a concurrent upload of the same bytes only
+        // replaces equal bytes.
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory(target.getParent());
-        return new Stored(sha, size, false);
+        return new Stored(incoming.sha256(), incoming.size(), false);
     }
 
     @Override

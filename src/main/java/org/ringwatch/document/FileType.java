@@ -33,7 +33,8 @@ public enum FileType {
     CSV("text/csv", "csv"),
     TEXT("text/plain", "txt");
 
-    private static final int SNIFF_BYTES = 8192;
+    /** How much of the start of a file decides its type. */
+    static final int SNIFF_BYTES = 8192;
     private static final int MAX_ZIP_ENTRIES = 2000;
     private static final Pattern EMAIL_HEADER = Pattern.compile(
             "(?im)^(from|to|date|subject|message-id|received|mime-version|return-path):[ \\t]");
@@ -79,6 +80,14 @@ public enum FileType {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
         }
+        return detect(head, file);
+    }
+
+    /**
+     * The same, from the first {@link #SNIFF_BYTES} bytes already at hand (an upload's, seen as
+     * it arrived); {@code file} is read only for a zip's central directory.
+     */
+    public static Verdict detect(byte[] head, Path file) throws IOException {
         if (head.length == 0) {
             return Verdict.refused("The file is empty.");
         }

@@ -4,22 +4,24 @@ import org.ringwatch.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.api.ApiProblem;
+import org.ringwatch.web.MalformedUpload;
 
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -35,16 +37,19 @@ public class OutsideDocumentApi {
     private final DocumentService service;
     private final CurrentAccount me;
     private final DocumentAccess access;
+    private final StreamedUploads uploads;
 
-    public OutsideDocumentApi(DocumentService service, CurrentAccount me, DocumentAccess access) {
+    public OutsideDocumentApi(DocumentService service, CurrentAccount me, DocumentAccess access,
+            StreamedUploads uploads) {
         this.service = service;
         this.me = me;
         this.access = access;
+        this.uploads = uploads;
     }
 
     @POST
     @RolesAllowed(Role.VOLUNTEER_NAME)
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Consumes({MediaType.MULTIPART_FORM_DATA, StreamedUploads.MEDIA_TYPE})
     @SecurityRequirement(name = "token")
     @Operation(summary = "Upload documents obtained elsewhere as evidence about an agency",
             description = "multipart/form-data with one or more parts named file, source_url (http or https, where the"
@@ -56,14 +61,16 @@ public class OutsideDocumentApi {
     @APIResponse(responseCode = "413", description = "A file is over the size limit")
     @APIResponse(responseCode = "422", description = "A file is refused; errors says which and why")
     public Response upload(@Parameter(description = "The agency's numeric id", example = ApiDocs.ID_EXAMPLE)
-            @PathParam("id") long agencyId, @RestForm("file") List<FileUpload> files,
-            @RestForm(OutsideSource.URL_FIELD) String sourceUrl,
-            @RestForm(OutsideSource.PUBLISHER_FIELD) String publisher) {
+            @PathParam("id") long agencyId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) throws MalformedUpload {
         if (OutsideSource.agency(agencyId).isEmpty()) {
             throw ApiProblem.notFound("No agency " + agencyId + ".");
         }
-        DocumentService.Result result = service.attachOutside(me.require(), agencyId,
-                OutsideSource.of(sourceUrl, publisher), Uploads.of(files));
+        DocumentService.Result result;
+        try (UploadForm form = uploads.apiBody(body, contentType, OutsideSource.URL_FIELD,
+                OutsideSource.PUBLISHER_FIELD)) {
+            result = service.attachOutside(me.require(), agencyId, OutsideSource.of(form), form.uploads());
+        }
         // A wrong source is named first, as the parameter at fault; the files' refusals come after.
         List<String> source = List.of(OutsideSource.URL_FIELD, OutsideSource.PUBLISHER_FIELD).stream()
                 .filter(result.errors()::containsKey).toList();

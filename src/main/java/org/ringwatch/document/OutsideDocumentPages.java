@@ -5,22 +5,23 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.web.Flash;
+import org.ringwatch.web.MalformedUpload;
 
+import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ import java.util.Map;
 public class OutsideDocumentPages {
 
     /** The file input's name, and the key of its message. */
-    static final String FILE_FIELD = "file";
+    static final String FILE_FIELD = UploadForm.FILE_FIELD;
 
     @CheckedTemplate
     static class Templates {
@@ -44,10 +45,12 @@ public class OutsideDocumentPages {
 
     private final DocumentService service;
     private final CurrentAccount me;
+    private final StreamedUploads uploads;
 
-    public OutsideDocumentPages(DocumentService service, CurrentAccount me) {
+    public OutsideDocumentPages(DocumentService service, CurrentAccount me, StreamedUploads uploads) {
         this.service = service;
         this.me = me;
+        this.uploads = uploads;
     }
 
     @GET
@@ -59,13 +62,20 @@ public class OutsideDocumentPages {
 
     @POST
     @RolesAllowed(Role.VOLUNTEER_NAME)
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@PathParam("id") long agencyId, @RestForm(FILE_FIELD) List<FileUpload> files,
-            @RestForm(OutsideSource.URL_FIELD) String sourceUrl,
-            @RestForm(OutsideSource.PUBLISHER_FIELD) String publisher) {
+    @Consumes({MediaType.MULTIPART_FORM_DATA, StreamedUploads.MEDIA_TYPE})
+    public Response upload(@PathParam("id") long agencyId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) throws MalformedUpload {
         Agency agency = agency(agencyId);
-        OutsideSource source = OutsideSource.of(sourceUrl, publisher);
-        DocumentService.Result result = service.attachOutside(me.require(), agency.id, source, Uploads.of(files));
+        OutsideSource source;
+        DocumentService.Result result;
+        try (UploadForm form = uploads.formBody(body, contentType, OutsideSource.URL_FIELD,
+                OutsideSource.PUBLISHER_FIELD)) {
+            if (form == null) {
+                return Response.status(400).build();
+            }
+            source = OutsideSource.of(form);
+            result = service.attachOutside(me.require(), agency.id, source, form.uploads());
+        }
         if (result.failed()) {
             return Response.status(result.tooLarge() ? 413 : 422)
                     .entity(Templates.form(agency, source.url(), source.publisher(), byField(result.errors())))

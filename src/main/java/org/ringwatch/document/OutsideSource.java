@@ -31,6 +31,11 @@ public record OutsideSource(String url, String publisher) {
                 publisher == null ? "" : Normalizer.normalize(publisher.strip(), Normalizer.Form.NFC));
     }
 
+    /** The source an upload form's fields give. */
+    static OutsideSource of(UploadForm form) {
+        return of(form.field(URL_FIELD), form.field(PUBLISHER_FIELD));
+    }
+
     /** A message per field that is wrong, in form order; empty when both are right. */
     Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();

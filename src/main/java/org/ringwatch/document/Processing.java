@@ -146,8 +146,10 @@ public class Processing {
     }
 
     /**
-     * The HTTP layer deletes a spooled upload when its request ends, but not when the process is
-     * killed mid-upload; those files are removed here once older than the grace period.
+     * Uploads for the S3 store are received into this directory (the file-system store receives
+     * them into its own tmp/, which its sweep clears), and deleted when their request ends, but
+     * not when the process is killed mid-upload: those files are removed here once older than the
+     * grace period.
      */
     private int sweepSpooledUploads() throws IOException {
         java.nio.file.Path uploads = java.nio.file.Path.of(uploadsDirectory);

@@ -61,6 +61,8 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    /** Where uploads are received before they are put: a local directory the sweeper clears. */
+    private Path staging = Path.of(System.getProperty("java.io.tmpdir"));
 
     /** A store in {@code bucket}; {@link #close()} closes {@code s3}. */
     public S3BlobStore(S3Client s3, String bucket) {
@@ -133,6 +135,33 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             throw failure("Cannot store", key, e);
         }
         return new Stored(sha, size, false);
+    }
+
+    /** Receives uploads into {@code directory} (made if missing) instead of java.io.tmpdir. */
+    S3BlobStore stagingIn(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the upload directory " + directory, e);
+        }
+        staging = directory;
+        return this;
+    }
+
+    /** An object is put whole once its hash is known, so an upload is received into a local file first. */
+    @Override
+    public Incoming receive(InputStream in, long limit) throws IOException {
+        return Incoming.write(in, staging, limit);
+    }
+
+    /** Put from the received file (read once more, for its Content-MD5), which then goes. */
+    @Override
+    public Stored keep(Incoming incoming) throws IOException {
+        try {
+            return put(incoming.file());
+        } finally {
+            Files.deleteIfExists(incoming.file());
+        }
     }
 
     @Override

@@ -3,14 +3,11 @@ package org.ringwatch.document;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.request.RequestEvent;
 import org.ringwatch.request.RequestViews;
 
-import java.util.List;
-
-/** What the upload form and the upload API share: where files may go, and the parts as uploads. */
+/** What the upload form and the upload API share: where files may go, and the API's answer. */
 final class Uploads {
 
     private Uploads() {
@@ -25,13 +22,6 @@ final class Uploads {
         if (event == null || !event.request.id.equals(requestId)) {
             throw new NotFoundException();
         }
-    }
-
-    /** The parts that carry a file, as the service takes them. */
-    static List<DocumentService.Upload> of(List<FileUpload> files) {
-        return files == null ? List.of() : files.stream()
-                .filter(f -> f.uploadedFile() != null)
-                .map(f -> new DocumentService.Upload(f.fileName(), f.uploadedFile(), true)).toList();
     }
 
     /**

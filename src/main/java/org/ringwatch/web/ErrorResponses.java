@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Problem;
@@ -92,12 +91,11 @@ public class ErrorResponses {
         return respond(403, "Your account cannot do this. If you think it should, ask a moderator.", request.path());
     }
 
-    /** A multipart body our parser cannot read: a client's fault, not ours. */
+    /** An upload body our reader cannot read, or one cut off: a client's fault, not ours. */
     @ServerExceptionMapper
-    public Response malformedUpload(MultipartParser.MalformedMessageException exception, HttpServerRequest request) {
-        return respond(400, "The upload could not be read: its multipart body is malformed, for example by a file name"
-                + " with a line break in it. Send each file as a part named \"file\" with a plain file name.",
-                request.path());
+    public Response malformedUpload(MalformedUpload exception, HttpServerRequest request) {
+        return respond(400, "The upload could not be read: " + exception.getMessage() + " Send each file as a part"
+                + " named \"file\" with a plain file name.", request.path());
     }
 
     @ServerExceptionMapper

@@ -67,19 +67,40 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void shouldTakeAFileItsOwnerNoLongerNeedsAsItWouldPutIt() throws IOException {
+    void shouldReceiveBytesHashedAsTheyArriveAndKeepThemAsPutWould() throws IOException {
         BlobStore store = store();
+        byte[] bytes = new byte[300_000];
+        new Random(7).nextBytes(bytes);
 
-        BlobStore.Stored taken = store.take(file("spooled", "an upload the HTTP layer spooled"));
-        BlobStore.Stored again = store.take(file("spooled-again", "an upload the HTTP layer spooled"));
+        Incoming received = store.receive(new java.io.ByteArrayInputStream(bytes), bytes.length);
+        Incoming again = store.receive(new java.io.ByteArrayInputStream(bytes), bytes.length);
 
-        byte[] bytes = "an upload the HTTP layer spooled".getBytes(StandardCharsets.UTF_8);
-        assertEquals(sha256(bytes), taken.sha256());
-        assertEquals(bytes.length, taken.size());
-        assertFalse(taken.alreadyPresent());
-        assertTrue(again.alreadyPresent(), "the same bytes taken twice are stored once");
-        assertArrayEquals(bytes, read(store, taken.sha256(), 0));
-        assertTrue(store.verify(taken.sha256()));
+        assertEquals(sha256(bytes), received.sha256(), "hashed on the way in");
+        assertEquals(bytes.length, received.size());
+        assertArrayEquals(java.util.Arrays.copyOf(bytes, FileType.SNIFF_BYTES), received.head());
+        BlobStore.Stored kept = store.keep(received);
+        BlobStore.Stored keptAgain = store.keep(again);
+        assertEquals(received.sha256(), kept.sha256());
+        assertEquals(bytes.length, kept.size());
+        assertFalse(kept.alreadyPresent());
+        assertTrue(keptAgain.alreadyPresent(), "the same bytes received twice are stored once");
+        assertFalse(Files.exists(received.file()), "kept: the received file is not left behind");
+        assertFalse(Files.exists(again.file()));
+        assertArrayEquals(bytes, read(store, kept.sha256(), 0));
+        assertTrue(store.verify(kept.sha256()));
+    }
+
+    @Test
+    void shouldKeepNothingOfBytesOverTheLimitAndReadThemToTheirEnd() throws IOException {
+        BlobStore store = store();
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(new byte[100_001]);
+
+        Incoming received = store.receive(in, 100_000);
+
+        assertTrue(received.tooLarge());
+        assertEquals(100_001, received.size(), "all of it was counted");
+        assertEquals(0, in.available(), "and read, so what follows it can be");
+        assertEquals(0, store.sweep(Set.of(), Duration.ZERO), "no temporary file left to sweep");
     }
 
     @Test

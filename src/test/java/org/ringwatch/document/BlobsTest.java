@@ -31,7 +31,7 @@ class BlobsTest {
         assertEquals(RingWatchConfig.Documents.Store.FILESYSTEM, config.documents().store());
         assertEquals("us-east-1", config.documents().s3().region());
         assertTrue(config.documents().s3().pathStyle());
-        assertInstanceOf(FileSystemBlobStore.class, new Blobs().blobStore(config));
+        assertInstanceOf(FileSystemBlobStore.class, new Blobs().blobStore(config, uploads()));
     }
 
     @Test
@@ -46,7 +46,7 @@ class BlobsTest {
         assertEquals(RingWatchConfig.Documents.Store.S3, config.documents().store());
         assertEquals(false, config.documents().s3().pathStyle());
         Blobs blobs = new Blobs();
-        BlobStore store = blobs.blobStore(config);
+        BlobStore store = blobs.blobStore(config, uploads());
         assertInstanceOf(S3BlobStore.class, store);
         blobs.close(store);
     }
@@ -55,7 +55,7 @@ class BlobsTest {
     void shouldStopWithoutABucket() {
         RingWatchConfig config = config(Map.of("ringwatch.documents.store", "s3"));
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Blobs().blobStore(config));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Blobs().blobStore(config, uploads()));
         assertTrue(e.getMessage().contains("ringwatch.documents.s3.bucket"), e.getMessage());
     }
 
@@ -64,8 +64,13 @@ class BlobsTest {
         RingWatchConfig config = config(Map.of("ringwatch.documents.store", "s3",
                 "ringwatch.documents.s3.bucket", "ringwatch", "ringwatch.documents.s3.access-key", "key"));
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Blobs().blobStore(config));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Blobs().blobStore(config, uploads()));
         assertTrue(e.getMessage().contains("secret-key"), e.getMessage());
+    }
+
+    /** quarkus.http.body.uploads-directory: where the S3 store receives uploads. */
+    private String uploads() {
+        return data.resolve("uploads").toString();
     }
 
     @Test

@@ -50,31 +50,33 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
-    void shouldMoveATakenFileIntoPlaceInsteadOfCopyingIt() throws IOException {
+    void shouldReceiveIntoTmpAndMoveThatFileIntoPlaceInsteadOfCopyingIt() throws IOException {
         FileSystemBlobStore store = store();
-        Path spooled = file("spooled", "moved, not copied");
-        Object inode = Files.readAttributes(spooled, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Incoming received = store.receive(new java.io.ByteArrayInputStream("moved, not copied".getBytes()), 100);
+        assertEquals(work.resolve("blobs/tmp").toAbsolutePath().normalize(), received.file().getParent(),
+                "written straight into the store's own temporary files");
+        Object inode = Files.readAttributes(received.file(), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
 
-        String sha = store.take(spooled).sha256();
+        String sha = store.keep(received).sha256();
 
-        assertFalse(Files.exists(spooled), "the file was moved into the store");
         assertEquals(inode, Files.readAttributes(store.path(sha), java.nio.file.attribute.BasicFileAttributes.class)
                 .fileKey(), "the same file under its real name: its bytes were written once");
         try (var left = Files.list(work.resolve("blobs/tmp"))) {
-            assertEquals(0, left.count(), "a take leaves nothing in tmp/");
+            assertEquals(0, left.count(), "keeping leaves nothing in tmp/");
         }
     }
 
     @Test
-    void shouldLeaveATakenFileWhoseBytesAreStoredAlreadyToItsOwner() throws IOException {
+    void shouldDropReceivedBytesStoredAlreadyAndMakeTheBlobYoungAgain() throws IOException {
         FileSystemBlobStore store = store();
         String sha = store.put(file("first", "stored before")).sha256();
         setAge(store.path(sha), Duration.ofHours(2));
-        Path spooled = file("spooled", "stored before");
+        Incoming received = store.receive(new java.io.ByteArrayInputStream("stored before".getBytes()), 100);
 
-        assertTrue(store.take(spooled).alreadyPresent());
+        assertTrue(store.keep(received).alreadyPresent());
 
-        assertTrue(Files.exists(spooled), "its owner (the HTTP layer) deletes it");
+        assertFalse(Files.exists(received.file()));
         assertEquals(0, store.sweep(Set.of(), Duration.ofHours(1)), "found again, the blob is young again");
     }
 
