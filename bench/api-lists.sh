@@ -20,7 +20,8 @@
 #
 # Everything runs on this machine and on 127.0.0.1 only. Environment: DOCS (20000; a multiple of
 # 10), THREADS (2), CONNECTIONS (16), WARMUP (5 s), DURATION (15 s), JAVA, JAVA_OPTS (none),
-# REQUEST_LIST (0), ENTRIES (80),
+# REQUEST_LIST (0), ENTRIES (80), PLANNED=1 (the first pages' SQL once more through pgbench, planned
+# at every execution as the service's are), START_DEADLINE_S (90),
 # PGBENCH (/usr/bin/pgbench), KEEP=1 keeps the temp dir (logs, data), JFR=1 adds a profiled run of
 # each list's first page after the measured ones (not measured figures; the recordings are kept as
 # bench/api-agencies.jfr and bench/api-documents.jfr, summarised by bench/jfr-top.sh).
@@ -206,6 +207,17 @@ run_pgbench() {
 pg_tps() { awk -F'= ' '/^tps = / {split($2, a, " "); printf "%.2f\n", a[1]}' "$WORK/$1.pgbench" | tail -n 1; }
 pg_lat() { awk -F'= ' '/^latency average = / {split($2, a, " "); print a[1]}' "$WORK/$1.pgbench"; }
 for name in agencies-first agencies-deep documents-first documents-deep; do run_pgbench "$name"; done
+# PLANNED=1: the first pages' SQL once more, planned at every execution as the service's are
+# (application.properties: plan_cache_mode = force_custom_plan, and the service binds its values):
+# LIMIT becomes a bound variable, and pgbench's connections get the same setting. pgbench's own
+# statements have no parameters, so PostgreSQL plans them once and reuses the plan.
+if [[ "${PLANNED:-0}" == 1 ]]; then
+    for name in agencies-first documents-first; do
+        { echo '\set n '"$((LIMIT + 1))"; sed "s/LIMIT $((LIMIT + 1))\$/LIMIT :n/" "$WORK/$name.sql"; } >"$WORK/$name-planned.sql"
+        grep -q 'LIMIT :n' "$WORK/$name-planned.sql" || { log "!! no LIMIT to bind in $name.sql"; exit 1; }
+        PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench "$name-planned"
+    done
+fi
 
 # --- summary -----------------------------------------------------------------------------
 # wrk's latencies ("364.17us", "4.05ms", "1.20s") in ms.
@@ -232,7 +244,7 @@ echo
 echo "CPU ms per request (wrk) or transaction (pgbench), by process: where each rate's CPU went"
 printf '%-28s %9s %12s %13s\n' "run" "JVM" "PostgreSQL" "wrk/pgbench"
 for run in ag_first ag_deep doc_first doc_deep agencies-first agencies-deep documents-first documents-deep \
-           req_short req_long; do
+           agencies-first-planned documents-first-planned req_short req_long; do
     [[ -f "$WORK/$run.cpu" ]] || continue
     read -r jvm pg client <"$WORK/$run.cpu"
     printf '%-28s %9s %12s %13s\n' "$run" "$jvm" "$pg" "$client"

@@ -11,7 +11,7 @@ JAVA="${JAVA:-java}"
 read -r -a JAVA_OPTS_ARR <<<"${JAVA_OPTS:-}"
 # JAR=/path/to/quarkus-run.jar measures another build (e.g. main's, before and after a change).
 JAR="${JAR:-target/quarkus-app/quarkus-run.jar}"
-START_DEADLINE_S=90        # a start that takes longer than this is a failure, not a figure
+START_DEADLINE_S="${START_DEADLINE_S:-90}"   # a start that takes longer than this is a failure, not a figure
 STOP_DEADLINE_S=20
 
 JAVA_PIDS=()   # every java we launched
