@@ -13,9 +13,18 @@
 # (-Dringwatch.rate-limit.enabled=false): 120 requests a minute per address would otherwise
 # answer 429 to nearly every request.
 #
+#   requests   with REQUEST_LIST=1 (issue 12): wrk against GET /api/v1/requests?limit=50 over 50
+#              filed requests, first with one entry each, then after ENTRIES (80) notes were added
+#              to 10 of them, as the load test leaves them (bench/load.sh): what the embedded logs
+#              cost the list. No pgbench ceiling: that list runs several queries per request.
+#
 # Everything runs on this machine and on 127.0.0.1 only. Environment: DOCS (20000; a multiple of
 # 10), THREADS (2), CONNECTIONS (16), WARMUP (5 s), DURATION (15 s), JAVA, JAVA_OPTS (none),
-# PGBENCH (/usr/bin/pgbench), KEEP=1 keeps the temp dir (logs, data).
+# REQUEST_LIST (0), ENTRIES (80), PLANNED=1 (the first pages' SQL once more through pgbench, planned
+# at every execution as the service's are), START_DEADLINE_S (90),
+# PGBENCH (/usr/bin/pgbench), KEEP=1 keeps the temp dir (logs, data), JFR=1 adds a profiled run of
+# each list's first page after the measured ones (not measured figures; the recordings are kept as
+# bench/api-agencies.jfr and bench/api-documents.jfr, summarised by bench/jfr-top.sh).
 set -euo pipefail
 
 DOCS="${DOCS:-20000}"
@@ -23,6 +32,7 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-5}"
 DURATION="${DURATION:-15}"
+ENTRIES="${ENTRIES:-80}"
 PGBENCH="${PGBENCH:-/usr/bin/pgbench}"
 LIMIT=50
 DEEP_PAGE=20
@@ -57,6 +67,7 @@ wait_200 "$PORT"
 PGPORT="$(embedded_pg_port)"
 [[ -n "$PGPORT" ]] || { log "!! no 'jdbc:postgresql://localhost:PORT/postgres' line in the service log"; exit 1; }
 log "   service up after ${APP_MS} ms; embedded PostgreSQL on localhost:$PGPORT"
+PG_PM="$(postmaster_of "$DATA")" || { log "!! no postmaster found for $DATA"; exit 1; }   # run_wrk's CPU accounting
 
 log "   generating $DOCS public documents (+$((DOCS / 10)) the public may not see)"
 t0="$(now_ms)"
@@ -147,20 +158,66 @@ run_wrk ag_first "$AG_FIRST"
 run_wrk ag_deep "$AG_DEEP"
 run_wrk doc_first "$DOC_FIRST"
 run_wrk doc_deep "$DOC_DEEP"
+# --- REQUEST_LIST=1: the requests list, with short and with long logs -----------------------
+REQ_PATH="/api/v1/requests?limit=$LIMIT"
+if [[ "${REQUEST_LIST:-0}" == 1 ]]; then
+    log "   filing $LIMIT requests through the API (one entry each)"
+    api_setup >/dev/null   # the admin's token and the first filed request
+    for ((i = 1; i < LIMIT; i++)); do
+        id="$(api 201 POST /api/v1/requests "$(jq -nc --arg a "$BENCH_AGENCY" \
+            '{agency: $a, title: "bench", records: "bench", allow_duplicate: true}')" | jq -r .id)"
+        api 201 POST "/api/v1/requests/$id/events" "$(jq -nc --arg d "$(past_weekday)" \
+            '{date: $d, direction: "sent", status: "filed"}')" >/dev/null
+    done
+    code="$(http_code "$PORT" "$REQ_PATH")"
+    [[ "$code" == 200 ]] || { log "!! $REQ_PATH answers $code, not 200"; exit 1; }
+    REQ_SHORT_BYTES="$(curl -sf "http://127.0.0.1:$PORT$REQ_PATH" | wc -c)"
+    run_wrk req_short "$REQ_PATH"
+    log "   adding $ENTRIES notes to each of the 10 newest requests (SQL)"
+    bench_psql -c "INSERT INTO request_event (request_id, occurred_on, direction, subject, body, author_id)
+        SELECT r.id, current_date - 1, 'note', 'bench note ' || n,
+               'A note of a few sentences, as volunteers log them: called the records office, left a message.', r.requester_id
+          FROM (SELECT id, requester_id FROM records_request ORDER BY id DESC LIMIT 10) r,
+               generate_series(1, $ENTRIES) n" >&2
+    REQ_LONG_BYTES="$(curl -sf "http://127.0.0.1:$PORT$REQ_PATH" | wc -c)"
+    run_wrk req_long "$REQ_PATH"
+fi
+
+if [[ "${JFR:-0}" == 1 ]]; then   # lib.sh; profiling costs throughput, so after the measured runs
+    jfr_run api-agencies "$AG_FIRST"
+    jfr_run api-documents "$DOC_FIRST"
+fi
 
 # --- database ceiling --------------------------------------------------------------------
 # run_pgbench NAME: the SQL in $WORK/NAME.sql, DURATION seconds at the same concurrency as wrk.
+# Also writes $WORK/NAME.cpu: CPU ms per transaction of the JVM (idle), PostgreSQL and pgbench.
 run_pgbench() {
-    local name="$1"
+    local name="$1" before
     log "   pgbench $name.sql: ${DURATION}s (-c$CONNECTIONS -j$THREADS -M prepared)"
+    cpu_mark
+    before="$CPU_MARK"
     run_child timeout "$((DURATION + 30))" "$PGBENCH" -h localhost -p "$PGPORT" -U postgres -n -c"$CONNECTIONS" \
         -j"$THREADS" -T"$DURATION" -M prepared -f "$WORK/$name.sql" postgres >"$WORK/$name.pgbench" 2>&1 \
         || { log "!! pgbench failed:"; cat "$WORK/$name.pgbench" >&2; exit 1; }
+    cpu_mark
+    cpu_per "$before" "$CPU_MARK" "$(awk -F': ' '/^number of transactions actually processed/ {print $2 + 0}' \
+        "$WORK/$name.pgbench")" >"$WORK/$name.cpu"
     tail -n 4 "$WORK/$name.pgbench" >&2
 }
 pg_tps() { awk -F'= ' '/^tps = / {split($2, a, " "); printf "%.2f\n", a[1]}' "$WORK/$1.pgbench" | tail -n 1; }
 pg_lat() { awk -F'= ' '/^latency average = / {split($2, a, " "); print a[1]}' "$WORK/$1.pgbench"; }
 for name in agencies-first agencies-deep documents-first documents-deep; do run_pgbench "$name"; done
+# PLANNED=1: the first pages' SQL once more, planned at every execution as the service's are
+# (application.properties: plan_cache_mode = force_custom_plan, and the service binds its values):
+# LIMIT becomes a bound variable, and pgbench's connections get the same setting. pgbench's own
+# statements have no parameters, so PostgreSQL plans them once and reuses the plan.
+if [[ "${PLANNED:-0}" == 1 ]]; then
+    for name in agencies-first documents-first; do
+        { echo '\set n '"$((LIMIT + 1))"; sed "s/LIMIT $((LIMIT + 1))\$/LIMIT :n/" "$WORK/$name.sql"; } >"$WORK/$name-planned.sql"
+        grep -q 'LIMIT :n' "$WORK/$name-planned.sql" || { log "!! no LIMIT to bind in $name.sql"; exit 1; }
+        PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench "$name-planned"
+    done
+fi
 
 # --- summary -----------------------------------------------------------------------------
 # wrk's latencies ("364.17us", "4.05ms", "1.20s") in ms.
@@ -183,6 +240,15 @@ for spec in "ag_first|$AG_FIRST|agencies-first|AG_FIRST" "ag_deep|$AG_DEEP|agenc
         "$(pg_tps "$pg")" "$r" "$(verdict "$r" "$RPS_TARGET" ">=")" "${!same_var}"
 done
 echo "pgbench = tps of the page's SQL (literals, -M prepared), average latency ms: agencies $(pg_lat agencies-first) / $(pg_lat agencies-deep), documents $(pg_lat documents-first) / $(pg_lat documents-deep) (first / page $DEEP_PAGE)"
+echo
+echo "CPU ms per request (wrk) or transaction (pgbench), by process: where each rate's CPU went"
+printf '%-28s %9s %12s %13s\n' "run" "JVM" "PostgreSQL" "wrk/pgbench"
+for run in ag_first ag_deep doc_first doc_deep agencies-first agencies-deep documents-first documents-deep \
+           agencies-first-planned documents-first-planned req_short req_long; do
+    [[ -f "$WORK/$run.cpu" ]] || continue
+    read -r jvm pg client <"$WORK/$run.cpu"
+    printf '%-28s %9s %12s %13s\n' "$run" "$jvm" "$pg" "$client"
+done
 for kind in ag doc; do
     label="$([[ $kind == ag ]] && echo agencies || echo documents)"
     p50="$(ratio "$(ms "$(wrk_pct "${kind}_deep" 50%)")" "$(ms "$(wrk_pct "${kind}_first" 50%)")" 2)"
@@ -190,4 +256,15 @@ for kind in ag doc; do
     printf '%-10s page %s / first page latency: p50 %s, p99 %s   target p50 <= %s: %s\n' "$label" "$DEEP_PAGE" "$p50" "$p99" \
         "$DEEP_TARGET" "$(verdict "$p50" "$DEEP_TARGET" "<=")"
 done
+if [[ "${REQUEST_LIST:-0}" == 1 ]]; then
+    row "$REQ_PATH, short logs" "$(wrk_rps req_short)" "$(ms "$(wrk_pct req_short 50%)")" \
+        "$(ms "$(wrk_pct req_short 99%)")" "$(wrk_bad req_short)" "" "" "" "$REQ_SHORT_BYTES bytes"
+    row "$REQ_PATH, long logs" "$(wrk_rps req_long)" "$(ms "$(wrk_pct req_long 50%)")" \
+        "$(ms "$(wrk_pct req_long 99%)")" "$(wrk_bad req_long)" "" "" "" "$REQ_LONG_BYTES bytes"
+    echo "requests list: long logs / short logs req/s = $(ratio "$(wrk_rps req_long)" "$(wrk_rps req_short)" 2) (10 of the $LIMIT requests with $ENTRIES more entries each)"
+fi
 print_problems "service log" "$problems"
+if [[ "${JFR:-0}" == 1 ]]; then
+    jfr_summary api-agencies "$AG_FIRST"
+    jfr_summary api-documents "$DOC_FIRST"
+fi

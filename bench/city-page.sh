@@ -87,15 +87,7 @@ run_wrk static "$STATIC_PATH"
 
 # --- JFR=1: one more city-page run under a JFR recording (profiling costs throughput, so it is
 # kept out of the measured runs above) ---------------------------------------------------
-if [[ "${JFR:-0}" == 1 ]]; then
-    JFR_FILE="$ROOT/bench/city-page.jfr"
-    log "   JFR: recording a ${DURATION}s city-page run (rendered every time) into $JFR_FILE"
-    jcmd "$APP_PID" JFR.start name=city settings=profile filename="$JFR_FILE" >/dev/null
-    run_child timeout "$((DURATION + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
-        -s "$WORK/fresh.lua" "http://127.0.0.1:$PORT$CITY_PATH" >"$WORK/city-jfr.wrk" 2>&1
-    jcmd "$APP_PID" JFR.stop name=city >/dev/null
-    "$ROOT/bench/jfr-top.sh" "$JFR_FILE" >"$WORK/city-jfr.txt"
-fi
+if [[ "${JFR:-0}" == 1 ]]; then jfr_run city-page "$CITY_PATH" "$WORK/fresh.lua"; fi   # lib.sh: kept as bench/city-page.jfr; rendered every time
 
 # --- database ceiling: the city page's SQL through pgbench --------------------------------
 # Same statement as AgencyStatusList.CITY_SQL (the agreement status rule spliced in), parameters
@@ -175,8 +167,4 @@ echo "unchanged / static  = $CITY_STATIC   target >= 0.5: $(verdict "$CITY_STATI
 echo "rendered / pgbench  = $RENDERED_PG   target >= 0.3: $(verdict "$RENDERED_PG" 0.3)   (a fresh address each request: the SQL and the template every time)"
 echo "rendered / static   = $RENDERED_STATIC"
 print_problems "service log" "$problems"
-if [[ "${JFR:-0}" == 1 ]]; then
-    echo
-    echo "JFR profile of one more city-page run ($(wrk_rps city-jfr) req/s while recording; bench/city-page.jfr):"
-    cat "$WORK/city-jfr.txt"
-fi
+if [[ "${JFR:-0}" == 1 ]]; then jfr_summary city-page "$CITY_PATH"; fi

@@ -24,6 +24,8 @@ BEGIN {
     part[++n] = "SecureRandom";                    re[n] = "SecureRandom"
     part[++n] = "RingWatch code";                  re[n] = "org\\.ringwatch\\."
     part[++n] = "Netty channel I/O";               re[n] = "(io\\.netty\\.channel\\.|io\\.netty\\.handler\\.|io\\.vertx\\.core\\.net\\.)"
+    part[++n] = "Jackson (JSON writing)";          re[n] = "com\\.fasterxml\\.jackson\\."
+    part[++n] = "SHA-256 (the API ETag)";          re[n] = "(MessageDigest|sun\\.security\\.provider\\.(SHA|Digest))"
 }
 /^jdk\.ExecutionSample/ { samples++; depth = 0; delete seen; thread = ""; next }
 /sampledThread = / { thread = $0; sub(/.*sampledThread = "/, "", thread); sub(/".*/, "", thread)

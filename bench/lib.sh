@@ -9,7 +9,8 @@ cd "$ROOT"
 
 JAVA="${JAVA:-java}"
 read -r -a JAVA_OPTS_ARR <<<"${JAVA_OPTS:-}"
-JAR="target/quarkus-app/quarkus-run.jar"
+# JAR=/path/to/quarkus-run.jar measures another build (e.g. main's, before and after a change).
+JAR="${JAR:-target/quarkus-app/quarkus-run.jar}"
 START_DEADLINE_S="${START_DEADLINE_S:-90}"   # a start that takes longer is a failure, not a figure (raise it on a loaded machine)
 STOP_DEADLINE_S=20
 
@@ -31,7 +32,9 @@ check_jar() {
         ./mvnw -B -q package -DskipTests
     fi
     JAR_NOTE="jar built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
-    if [[ -n "$(find src pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
+    if [[ "$JAR" != target/quarkus-app/quarkus-run.jar ]]; then
+        JAR_NOTE="$JAR_NOTE: $JAR"   # another build than this tree's: its age says nothing
+    elif [[ -n "$(find src pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
         JAR_NOTE="$JAR_NOTE, OLDER THAN src/ or pom.xml: figures are for that old build (rebuild: ./mvnw -B -q package -DskipTests)"
         log "!! $JAR is older than src/ or pom.xml; measuring it anyway"
     fi
@@ -212,17 +215,22 @@ run_child() {
     return "$rc"
 }
 
-# run_wrk NAME PATH: a warm-up, then the measured run (its output in $WORK/NAME.wrk). Uses
-# PORT, WARMUP, DURATION, THREADS and CONNECTIONS.
-# run_wrk NAME PATH [LUA]: a warm-up, then the measured run, optionally with a wrk Lua script.
+# run_wrk NAME PATH [LUA]: a warm-up, then the measured run (its output in $WORK/NAME.wrk),
+# optionally with a wrk Lua script. Uses PORT, WARMUP, DURATION, THREADS and CONNECTIONS.
 run_wrk() {
     local name="$1" path="$2" script=()
     [[ -n "${3:-}" ]] && script=(-s "$3")
     log "   wrk $path${3:+ (script $(basename "$3"))}: ${WARMUP}s warm-up, then ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
     run_child timeout "$((WARMUP + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s "${script[@]}" \
         "http://127.0.0.1:$PORT$path" >"$WORK/$name.warmup" 2>&1
+    local before=""
+    if [[ -n "${PG_PM:-}" ]]; then cpu_mark; before="$CPU_MARK"; fi
     run_child timeout "$((DURATION + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
         "${script[@]}" "http://127.0.0.1:$PORT$path" >"$WORK/$name.wrk" 2>&1
+    if [[ -n "$before" ]]; then   # PG_PM (the postmaster's pid) set: CPU ms per request of the JVM, PostgreSQL, wrk
+        cpu_mark
+        cpu_per "$before" "$CPU_MARK" "$(awk '/ requests in / {print $1}' "$WORK/$name.wrk")" >"$WORK/$name.cpu"
+    fi
     cat "$WORK/$name.wrk" >&2
 }
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/$1.wrk"; }
@@ -232,6 +240,67 @@ wrk_bad() {  # non-2xx/3xx responses plus socket errors
     awk '/Non-2xx or 3xx responses:/ {n += $NF}
          /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10}
          END {print n + 0}' "$WORK/$1.wrk"
+}
+
+# --- CPU accounting (api-lists.sh): where a run's CPU went -----------------------------------
+# On 2 cores shared by the load generator, the service and PostgreSQL, a rate is CPU-bound: the
+# CPU each request costs in each process says where a gap to the ceiling comes from.
+
+CLOCK_TICKS="$(getconf CLK_TCK)"
+
+# proc_ticks PID [WITH_REAPED]: CPU ticks (user + system) of a live process, its threads included;
+# with WITH_REAPED=1 also those of its children it has reaped (a postmaster's ended backends).
+proc_ticks() {
+    awk -v reaped="${2:-0}" '{ sub(/^.*\) /, ""); print $12 + $13 + (reaped ? $14 + $15 : 0) }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# pg_ticks POSTMASTER: CPU ticks of a PostgreSQL server: the postmaster, its ended backends and its live ones.
+pg_ticks() {
+    local total child
+    total="$(proc_ticks "$1" 1)"
+    for child in $(pgrep -P "$1"); do total=$((total + $(proc_ticks "$child"))); done
+    echo "$total"
+}
+
+# cpu_mark: sets CPU_MARK to the ticks of the JVM (APP_PID), of PostgreSQL (PG_PM) and of every
+# child this shell has waited for (wrk, pgbench: bash's times, run here and not in a subshell,
+# whose own children would be none).
+cpu_mark() {
+    times >"$WORK/times.out"
+    CPU_MARK="$(proc_ticks "$APP_PID") $(pg_ticks "$PG_PM") $(awk -v hz="$CLOCK_TICKS" 'NR == 2 {
+        n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] }; printf "%d", n * hz }' "$WORK/times.out")"
+}
+
+# cpu_per BEFORE AFTER COUNT: ms of CPU per request (COUNT of them) in the JVM, PostgreSQL and the
+# load generator between two CPU_MARKs, as "jvm pg client".
+cpu_per() {
+    awk -v b="$1" -v a="$2" -v n="$3" -v hz="$CLOCK_TICKS" 'BEGIN { split(b, x, " "); split(a, y, " ");
+        if (n <= 0) { print "n/a n/a n/a"; exit }
+        for (i = 1; i <= 3; i++) printf "%.3f%s", (y[i] - x[i]) * 1000 / hz / n, (i < 3 ? " " : "\n") }'
+}
+
+# --- JFR=1: a profiled run (city-page.sh, api-lists.sh) ------------------------------------
+
+# jfr_run NAME PATH: one more wrk run of PATH (DURATION s after the measured ones; recording
+# costs throughput, so its rate is not a figure) under a JFR recording of the service (APP_PID,
+# jcmd JFR.start settings=profile), kept as bench/NAME.jfr (git-ignored) and read by
+# bench/jfr-top.sh into $WORK/NAME-jfr.txt.
+jfr_run() {
+    local name="$1" path="$2" file="$ROOT/bench/$1.jfr" script=()
+    [[ -n "${3:-}" ]] && script=(-s "$3")   # an optional wrk Lua script, as run_wrk takes
+    log "   JFR: recording a ${DURATION}s run of $path into $file"
+    jcmd "$APP_PID" JFR.start name="$name" settings=profile filename="$file" >/dev/null
+    run_child timeout "$((DURATION + 20))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
+        "${script[@]}" "http://127.0.0.1:$PORT$path" >"$WORK/$name-jfr.wrk" 2>&1
+    jcmd "$APP_PID" JFR.stop name="$name" >/dev/null
+    "$ROOT/bench/jfr-top.sh" "$file" >"$WORK/$name-jfr.txt"
+}
+
+# jfr_summary NAME PATH: the summary's reading of jfr_run NAME PATH.
+jfr_summary() {
+    echo
+    echo "JFR profile of one more run of $2 ($(wrk_rps "$1-jfr") req/s while recording; bench/$1.jfr):"
+    cat "$WORK/$1-jfr.txt"
 }
 
 # --- summary -----------------------------------------------------------------------------

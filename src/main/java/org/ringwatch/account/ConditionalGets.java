@@ -2,10 +2,12 @@ package org.ringwatch.account;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.ringwatch.api.LastModified;
@@ -25,15 +27,19 @@ import java.util.Base64;
  * nobody in particular (no token, no sign-in cookie) that set no Cache-Control of its own says
  * {@code public, no-cache}: a shared cache may keep it but asks each time whether it changed.
  * Streamed answers (CSV, NDJSON, all=true, files) are left alone; files have their own ETags.
+ * <p>
+ * The JSON is written once, here, into bytes: the tag is their hash and they are the body that
+ * is sent. Hashing one serialisation and letting the framework write another cost every answer
+ * its JSON twice (bench/api-lists.sh, bench/README.md).
  */
 public class ConditionalGets {
 
     static final String PUBLIC = "public, no-cache";
 
-    private final ObjectMapper json;
+    private final ObjectWriter json;
 
     public ConditionalGets(ObjectMapper json) {
-        this.json = json;
+        this.json = json.writer();
     }
 
     @ServerResponseFilter
@@ -44,7 +50,13 @@ public class ConditionalGets {
                 || response.getHeaders().containsKey(HttpHeaders.ETAG) || streamed(response.getEntity())) {
             return;
         }
-        EntityTag tag = new EntityTag(sha256(json.writeValueAsBytes(response.getEntity())));
+        byte[] body = json.writeValueAsBytes(response.getEntity());
+        MediaType type = response.getMediaType();
+        if (type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            // What is sent is what was hashed, as Jackson would have sent it.
+            response.setEntity(body, response.getEntityAnnotations(), type == null ? MediaType.APPLICATION_JSON_TYPE : type);
+        }
+        EntityTag tag = new EntityTag(sha256(body));
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL) && !PrivateResponses.isPersonal(request)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PUBLIC);

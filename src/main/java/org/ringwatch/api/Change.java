@@ -3,6 +3,7 @@ package org.ringwatch.api;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,9 +29,15 @@ public record Change<T>(long id, T item, OffsetDateTime updatedAt) {
         return new Change<>(id, null, updatedAt);
     }
 
-    /** A timestamptz column as a native query returns it (an OffsetDateTime or an Instant), for {@code updatedAt}. */
+    /**
+     * A timestamptz column as a native query returns it (an OffsetDateTime or an Instant) or as
+     * JDBC's getObject does (a Timestamp), for {@code updatedAt}.
+     */
     public static OffsetDateTime timestamp(Object column) {
-        return column instanceof OffsetDateTime time ? time : ((Instant) column).atOffset(ZoneOffset.UTC);
+        if (column instanceof OffsetDateTime time) {
+            return time;
+        }
+        return (column instanceof Timestamp jdbc ? jdbc.toInstant() : (Instant) column).atOffset(ZoneOffset.UTC);
     }
 
     public boolean deleted() {

@@ -6,6 +6,7 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.request.RequestAccess;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -110,5 +111,10 @@ public class DocumentAccess {
 
     public void bindPublic(Query query) {
         requests.bindPublic(query);
+    }
+
+    /** {@link #PUBLIC}'s parameters by name, for a query that does not go through Hibernate. */
+    public Map<String, Object> publicParameters() {
+        return requests.publicParameters();
     }
 }

@@ -6,6 +6,8 @@ import org.ringwatch.account.CurrentAccount;
 import org.ringwatch.api.SyncPosition;
 import org.ringwatch.platform.Today;
 
+import java.util.Map;
+
 /**
  * Who may see and change a request, decided in one place for every representation (page,
  * letter, JSON, list, dashboard) [ASVS 8.2.1]. Requests are public once filed and out of
@@ -76,6 +78,11 @@ public class RequestAccess {
     }
 
     public void bindPublic(Query query) {
-        query.setParameter("today", today.date());
+        publicParameters().forEach(query::setParameter);
+    }
+
+    /** {@link #PUBLIC}'s parameter by name, for a query that does not go through Hibernate. */
+    public Map<String, Object> publicParameters() {
+        return Map.of("today", today.date());
     }
 }

@@ -2,6 +2,8 @@ package org.ringwatch.account;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.ringwatch.agreement.AgreementFixtures;
@@ -9,6 +11,9 @@ import org.ringwatch.agreement.Papers;
 import org.ringwatch.platform.EmbeddedPostgresResource;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +21,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A repeated conditional read of a public list or record is a 304; a change gives a new ETag. */
 @QuarkusTest
@@ -28,6 +35,17 @@ class ConditionalGetsTest {
 
     @Inject
     Fixtures fixtures;
+
+    /** The JSON is written once: the ETag is the hash of the very bytes sent. */
+    @Test
+    void shouldTagTheBytesItSends() throws NoSuchAlgorithmException {
+        ExtractableResponse<Response> page = given().queryParam("limit", 200).when().get("/api/v1/agencies").then()
+                .statusCode(200).contentType("application/json").extract();
+        byte[] body = page.asByteArray();
+        assertTrue(body.length > 16_384, "a page longer than the framework's output buffer");
+        assertEquals("\"" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(body)) + "\"", page.header("ETag"));
+    }
 
     @Test
     void shouldAnswer304ToAnUnchangedListOrRecord() throws IOException {
