@@ -78,7 +78,7 @@ stop_processes() {
 arm_cleanup
 
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
-rate() { awk -v n="$1" -v ms="$2" 'BEGIN { if (ms > 0) printf "%.1f", n / (ms / 1000); else print "n/a" }'; }
+rate() { awk -v n="$1" -v ms="$2" 'BEGIN { if (ms > 0) printf "%.2f", n / (ms / 1000); else print "n/a" }'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r != "n/a" && r >= t ? "MET" : "MISSED") }'; }
 
 # --- the files -----------------------------------------------------------------------------

@@ -189,8 +189,8 @@ public class Extractor {
     }
 
     /**
-     * A grey page image as binary PGM: tesseract reads it as well as a PNG, and writing it costs
-     * nothing beside the PNG encoder's compression, which took CPU from the OCR running meanwhile.
+     * A grey page image as binary PGM: tesseract reads it as well as a PNG, and writing it
+     * compresses nothing, leaving the CPU a PNG encoder would take to the OCR running meanwhile.
      */
     static void writeGray(BufferedImage gray, Path file) throws IOException {
         int width = gray.getWidth();
