@@ -303,6 +303,17 @@ jfr_summary() {
     cat "$WORK/$1-jfr.txt"
 }
 
+# timed COMMAND...: runs it as run_child does; sets TIMED_MS to its wall time.
+timed() {
+    local t0
+    t0="$(date +%s%N)"
+    run_child "$@"
+    TIMED_MS=$((($(date +%s%N) - t0) / 1000000))
+}
+
+# median_of: the median of the numbers on stdin (separated by spaces or lines).
+median_of() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
 # --- summary -----------------------------------------------------------------------------
 
 # ratio A B [DECIMALS]: A / B (2 decimals by default), or n/a when B is not positive.

@@ -57,14 +57,6 @@ status_kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status" 2>/dev/null 
 cpu_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12, $13}'; }
 CLK_TCK="$(getconf CLK_TCK)"
 
-# timed COMMAND...: runs it as run_child does; sets TIMED_MS to its wall time.
-timed() {
-    local t0
-    t0="$(date +%s%N)"
-    run_child "$@"
-    TIMED_MS=$((($(date +%s%N) - t0) / 1000000))
-}
-
 # --- the file ----------------------------------------------------------------------------
 BYTES=$((SIZE_MB * 1048576))
 log "== RingWatch upload benchmark, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), JAVA_OPTS: ${JAVA_OPTS:-(none)}"
@@ -126,7 +118,6 @@ log "   warm-up upload: document $WARM_DOC in ${UP_S}s, extraction: $DOC_STATUS 
 
 # --- ceiling, measured now (the service idles; after the upload its extraction would compete) --
 # CEILING_RUNS of each (3 by default), the median kept: single dd runs vary a lot on a shared disk.
-median_of() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 RAW_ALL="" TWO_ALL=""
 log "   ceiling: dd of the same $SIZE_MB MB into $DATA with conv=fsync, and two writes, x$CEILING_RUNS"
 for ((i = 0; i < CEILING_RUNS; i++)); do

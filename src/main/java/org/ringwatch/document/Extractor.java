@@ -16,13 +16,17 @@ import org.xml.sax.SAXException;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -75,11 +79,16 @@ public class Extractor {
 
     private final Ocr ocr;
     private final long maxDecodedBytes;
+    private final int ocrWorkers;
 
-    /** @param maxDecodedBytes how far one PDF stream may decode ({@link DecodedSize}) */
-    public Extractor(Ocr ocr, long maxDecodedBytes) {
+    /**
+     * @param maxDecodedBytes how far one PDF stream may decode ({@link DecodedSize})
+     * @param ocrWorkers how many of a PDF's pages are read by OCR at once ({@link OcrPages})
+     */
+    public Extractor(Ocr ocr, long maxDecodedBytes, int ocrWorkers) {
         this.ocr = ocr;
         this.maxDecodedBytes = maxDecodedBytes;
+        this.ocrWorkers = ocrWorkers;
     }
 
     public Extraction extract(Path file, FileType type) throws IOException, InterruptedException, Quarantine {
@@ -123,43 +132,76 @@ public class Extractor {
             }
             PDFTextStripper stripper = new PDFTextStripper();
             PDFRenderer renderer = new PDFRenderer(document);
-            List<Page> pages = new ArrayList<>();
-            boolean ocrMissing = false;
-            for (int number = 1; number <= pageCount; number++) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
+            List<Read> read = new ArrayList<>();
+            try (OcrPages ocrPages = new OcrPages(ocr, ocrWorkers)) {
+                for (int number = 1; number <= pageCount; number++) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                    stripper.setStartPage(number);
+                    stripper.setEndPage(number);
+                    String text;
+                    try {
+                        text = stripper.getText(document);
+                    } catch (IOException | RuntimeException e) {
+                        text = "";
+                    }
+                    if (text.strip().length() >= MIN_TEXT_LAYER_CHARS || ocrPages.unavailable()) {
+                        read.add(new Read(text, null));
+                        continue;
+                    }
+                    int index = number - 1;
+                    try {
+                        read.add(new Read(text, ocrPages.read(image -> writeGray(
+                                renderer.renderImageWithDPI(index, OCR_DPI, ImageType.GRAY), image))));
+                    } catch (IOException | RuntimeException e) {
+                        throw new Quarantine("Page " + number + " cannot be rendered (" + e.getMessage() + ").");
+                    }
                 }
-                stripper.setStartPage(number);
-                stripper.setEndPage(number);
-                String text;
-                try {
-                    text = stripper.getText(document);
-                } catch (IOException | RuntimeException e) {
-                    text = "";
+                List<Page> pages = new ArrayList<>();
+                boolean ocrMissing = false;
+                for (Read page : read) {
+                    if (page.ocr() == null) {
+                        pages.add(new Page(cap(page.layer()), "text_layer"));
+                        continue;
+                    }
+                    try {
+                        pages.add(new Page(cap(page.ocr().get()), "ocr"));
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof Ocr.Unavailable)) {
+                            throw new Quarantine("Page " + (pages.size() + 1) + " cannot be rendered ("
+                                    + e.getCause().getMessage() + ").");
+                        }
+                        ocrMissing = true;
+                        pages.add(new Page(cap(page.layer()), "text_layer"));
+                    }
                 }
-                if (text.strip().length() >= MIN_TEXT_LAYER_CHARS) {
-                    pages.add(new Page(cap(text), "text_layer"));
-                    continue;
-                }
-                if (ocrMissing) {
-                    pages.add(new Page(cap(text), "text_layer"));
-                    continue;
-                }
-                Path image = Files.createTempFile("ringwatch-page", ".png");
-                try {
-                    BufferedImage rendered = renderer.renderImageWithDPI(number - 1, OCR_DPI, ImageType.GRAY);
-                    ImageIO.write(rendered, "png", image.toFile());
-                    pages.add(new Page(cap(ocr.read(image)), "ocr"));
-                } catch (Ocr.Unavailable e) {
-                    ocrMissing = true;
-                    pages.add(new Page(cap(text), "text_layer"));
-                } catch (IOException | RuntimeException e) {
-                    throw new Quarantine("Page " + number + " cannot be rendered (" + e.getMessage() + ").");
-                } finally {
-                    Files.deleteIfExists(image);
-                }
+                return new Extraction(pages, ocrMissing).withThumbnail(thumbnail(document));
             }
-            return new Extraction(pages, ocrMissing).withThumbnail(thumbnail(document));
+        }
+    }
+
+    /**
+     * A page as the first pass leaves it: its text layer's text and, when that was too little,
+     * the OCR reading it meanwhile ({@link OcrPages}). The second pass takes them in page order.
+     */
+    private record Read(String layer, Future<String> ocr) {
+    }
+
+    /**
+     * A grey page image as binary PGM: tesseract reads it as well as a PNG, and writing it
+     * compresses nothing, leaving the CPU a PNG encoder would take to the OCR running meanwhile.
+     */
+    static void writeGray(BufferedImage gray, Path file) throws IOException {
+        int width = gray.getWidth();
+        int height = gray.getHeight();
+        byte[] row = new byte[width];
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(("P5\n" + width + " " + height + "\n255\n").getBytes(StandardCharsets.US_ASCII));
+            for (int y = 0; y < height; y++) {
+                gray.getRaster().getDataElements(0, y, width, 1, row);
+                out.write(row);
+            }
         }
     }
 

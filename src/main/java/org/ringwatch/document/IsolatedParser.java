@@ -14,10 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,9 @@ public class IsolatedParser {
 
     private final RingWatchConfig.Extraction limits;
     private final String heapInWords;
-    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final int ocrWorkers;
+    /** Each running child and its directory. */
+    private final Map<Process, Path> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public IsolatedParser(RingWatchConfig config) {
@@ -60,6 +63,10 @@ public class IsolatedParser {
             case "t" -> "TB";
             default -> "bytes";
         };
+        this.ocrWorkers = limits.ocrWorkers().orElse(Runtime.getRuntime().availableProcessors());
+        if (ocrWorkers < 1) {
+            throw new IllegalStateException("ringwatch.extraction.ocr-workers must be 1 or more, not " + ocrWorkers);
+        }
     }
 
     /** The text of {@code file}, read in a child; attachments are moved out of the child's directory. */
@@ -69,7 +76,7 @@ public class IsolatedParser {
         try {
             Path result = work.resolve("result");
             run(work, "extract", type.code(), file.toAbsolutePath().toString(), result.toString(),
-                    String.valueOf(limits.maxDecodedBytes()));
+                    String.valueOf(limits.maxDecodedBytes()), String.valueOf(ocrWorkers));
             Extractor.Extraction read;
             try (DataInputStream in = ParserChild.input(result)) {
                 read = ParserChild.readExtraction(in);
@@ -136,21 +143,21 @@ public class IsolatedParser {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve("stdout").toFile()).redirectError(stderr.toFile());
         Process process = builder.start();
-        running.add(process);
+        running.put(process, work);
         try {
             process.getOutputStream().close();   // it reads nothing from us
             if (stopping) {
-                destroyTree(process);
+                destroyTree(process, work);
             }
             if (!process.waitFor(limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS)) {
-                destroyTree(process);
+                destroyTree(process, work);
                 throw new Extractor.Quarantine("The extraction ran past its " + limits.timeLimit().toSeconds()
                         + " s limit and was stopped: the file may be built to keep a reader busy.");
             }
         } finally {
             running.remove(process);
             if (process.isAlive()) {
-                destroyTree(process);   // interrupted: nothing may run on alone
+                destroyTree(process, work);   // interrupted: nothing may run on alone
             }
         }
         int status = process.exitValue();
@@ -200,21 +207,41 @@ public class IsolatedParser {
         return String.join(File.pathSeparator, jars);
     }
 
-    /** The child and whatever it started (tesseract): the descendants are listed before the child dies. */
-    private static void destroyTree(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
+    /**
+     * The child and whatever it started (its tesseracts): the descendants are listed before the
+     * child dies, as they stop being its descendants then. One it started in the instant between
+     * that listing and the kill is found after it by its arguments: its page image lies in the
+     * child's directory {@code work}, where no other job's process looks.
+     */
+    private static void destroyTree(Process process, Path work) {
+        List<ProcessHandle> started = new ArrayList<>(process.descendants().toList());
         process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        started.forEach(ProcessHandle::destroyForcibly);
+        boolean interrupted = Thread.interrupted();   // kept for the caller, after the killing is done
         try {
             process.waitFor(10, TimeUnit.SECONDS);
-            for (ProcessHandle descendant : descendants) {
+            ProcessHandle.allProcesses().filter(other -> names(other, work)).forEach(orphan -> {
+                orphan.destroyForcibly();
+                started.add(orphan);
+            });
+            for (ProcessHandle descendant : started) {
                 descendant.onExit().get(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } catch (Exception e) {
             LOG.warnf("A process started to read a file did not end when killed: %s", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Whether one of the process's arguments is a file in {@code directory}. */
+    private static boolean names(ProcessHandle process, Path directory) {
+        String prefix = directory + File.separator;
+        return process.info().arguments().stream().flatMap(Arrays::stream).anyMatch(arg -> arg.startsWith(prefix));
     }
 
     private static String tail(Path file) throws IOException {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +18,18 @@ public class Ocr {
 
     private static final Logger LOG = Logger.getLogger(Ocr.class);
     static final long TIMEOUT_SECONDS = 120;
+
+    private final boolean oneThreadEach;
+
+    /** For the service, which only asks whether tesseract is there. */
+    public Ocr() {
+        this(false);
+    }
+
+    /** @param oneThreadEach whether several tesseracts run side by side (each then keeps to one thread) */
+    Ocr(boolean oneThreadEach) {
+        this.oneThreadEach = oneThreadEach;
+    }
 
     /** Thrown when tesseract is not installed; the document is retried once it is. */
     public static final class Unavailable extends Exception {
@@ -40,21 +51,29 @@ public class Ocr {
         }
     }
 
-    /** The text tesseract reads in an image file (PNG, JPEG or TIFF). */
+    /**
+     * The text tesseract reads in an image file (PNG, JPEG, TIFF or PGM). Interruptible: the
+     * thread waits on the process, not on its output pipe, so an interrupt (another page failed,
+     * the extraction was stopped) kills tesseract at once instead of after its page.
+     */
     public String read(Path image) throws IOException, InterruptedException, Unavailable {
+        Path output = Files.createTempFile("ringwatch-ocr", ".txt");
         Process process;
         try {
-            process = new ProcessBuilder("tesseract", image.toString(), "stdout", "-l", "eng", "--psm", "3")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder("tesseract", image.toString(), "stdout", "-l", "eng", "--psm", "3")
+                    .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (oneThreadEach) {
+                // Several tesseracts run at once, one per core: each one's own OpenMP threads would
+                // only fight the others for the same cores (bench/extraction.sh measures both).
+                builder.environment().put("OMP_THREAD_LIMIT", "1");
+            }
+            process = builder.start();
         } catch (IOException e) {
+            Files.deleteIfExists(output);
             throw new Unavailable("tesseract is not installed (Debian package tesseract-ocr)");
         }
-        Path output = Files.createTempFile("ringwatch-ocr", ".txt");
         try {
-            // Read stdout fully before waiting, so a large page cannot block on a full pipe.
-            Files.copy(process.getInputStream(), output, StandardCopyOption.REPLACE_EXISTING);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
                 throw new IOException("tesseract took longer than " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
@@ -63,11 +82,26 @@ public class Ocr {
             }
             return Files.readString(output, StandardCharsets.UTF_8);
         } finally {
-            // Cancelled (a stop, the job's time limit) or failed: tesseract must not run on alone.
+            // Cancelled (interrupted, the job's time limit) or failed: tesseract must not run on alone.
             if (process.isAlive()) {
                 process.destroyForcibly();
+                awaitEnd(process);
             }
             Files.deleteIfExists(output);
+        }
+    }
+
+    /** Waits for a killed tesseract to be gone, keeping an interrupt for the caller. */
+    private static void awaitEnd(Process process) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

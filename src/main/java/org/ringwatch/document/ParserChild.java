@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * other failure; either way its last stderr line starting with {@value #REASON} says why.
  *
  * <pre>
- * extract     TYPE FILE RESULT MAX_DECODED_BYTES
+ * extract     TYPE FILE RESULT MAX_DECODED_BYTES OCR_WORKERS
  * public-copy ORIGINAL WITHHELD TARGET RESULT
  * </pre>
  */
@@ -58,9 +58,10 @@ public final class ParserChild {
 
     private static void run(String[] args) throws Exception {
         String mode = args.length == 0 ? "" : args[0];
-        if (mode.equals("extract") && args.length == 5) {
+        if (mode.equals("extract") && args.length == 6) {
             FileType type = FileType.valueOf(args[1].toUpperCase(Locale.ROOT));
-            Extractor.Extraction extraction = new Extractor(new Ocr(), Long.parseLong(args[4]))
+            int ocrWorkers = Integer.parseInt(args[5]);
+            Extractor.Extraction extraction = new Extractor(new Ocr(ocrWorkers > 1), Long.parseLong(args[4]), ocrWorkers)
                     .extract(Path.of(args[2]), type);
             try (DataOutputStream out = output(Path.of(args[3]))) {
                 writeExtraction(out, extraction);
@@ -75,7 +76,7 @@ public final class ParserChild {
                 writeBytes(out, thumbnail);
             }
         } else {
-            throw new IllegalArgumentException("usage: extract TYPE FILE RESULT MAX_DECODED_BYTES"
+            throw new IllegalArgumentException("usage: extract TYPE FILE RESULT MAX_DECODED_BYTES OCR_WORKERS"
                     + " | public-copy ORIGINAL WITHHELD TARGET RESULT");
         }
     }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** RingWatch's own settings, under the {@code ringwatch} prefix of application.properties. */
 @ConfigMapping(prefix = "ringwatch")
@@ -120,6 +121,13 @@ public interface RingWatchConfig {
          */
         @WithDefault("268435456")
         long maxDecodedBytes();
+
+        /**
+         * How many pages of one PDF are read by OCR at once, each by its own tesseract; unset, one
+         * per processor. Pages are rendered one at a time and at most this many plus one page
+         * images exist at once, so memory stays bounded.
+         */
+        OptionalInt ocrWorkers();
     }
 
     Admin admin();

@@ -5,6 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ringwatch.account.Account;
@@ -13,6 +16,7 @@ import org.ringwatch.account.Role;
 import org.ringwatch.platform.EmbeddedPostgresResource;
 import org.ringwatch.request.RecordsRequest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -85,6 +89,31 @@ class DocumentTest {
         given().queryParam("q", "\"portal " + word + "\"").when().get("/search").then().statusCode(200)
                 .body(containsString("<mark>" + word + "</mark>"), containsString("/documents/" + scan + "#page-1"));
         given().when().get("/api/v1/audit-does-not-exist").then().statusCode(404);
+    }
+
+    @Test
+    void shouldKeepThePagesOfAScanInOrderWhenTheyAreReadByOcrAtOnce() throws IOException {
+        // More scanned pages than OCR workers (%test: 3), with a text page among them, so pages
+        // finish out of order and the text layer's page sits between pending ones.
+        List<String> words = List.of("Harbor", "Meadow", "Lantern", "Quarry", "Falcon", "Timber", "Orchard");
+        byte[] mixed;
+        try (PDDocument scan = Loader.loadPDF(TestFiles.scannedPdf(words.stream().map(w -> "Page " + w).toArray(String[]::new)));
+                PDDocument text = Loader.loadPDF(TestFiles.textPdf("A typed page between the scanned ones"));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage typed = scan.importPage(text.getPage(0));
+            scan.getPages().remove(typed);
+            scan.getPages().insertBefore(typed, scan.getPage(3));
+            scan.save(out);
+            mixed = out.toByteArray();
+        }
+        long id = upload(ownerToken, "scan.pdf", mixed, "application/pdf").jsonPath().getLong("[0].id");
+
+        awaitProcessed(id).body("status", equalTo("ready")).body("page_count", equalTo(words.size() + 1));
+        for (int page = 1; page <= words.size() + 1; page++) {
+            String expected = page < 4 ? words.get(page - 1) : page == 4 ? "A typed page" : words.get(page - 2);
+            api(ownerToken).when().get("/api/v1/documents/" + id + "/pages/" + page).then().statusCode(200)
+                    .body("text", containsString(expected)).body("source", equalTo(page == 4 ? "text_layer" : "ocr"));
+        }
     }
 
     @Test

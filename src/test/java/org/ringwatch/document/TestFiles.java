@@ -54,23 +54,25 @@ public final class TestFiles {
         }
     }
 
-    /** A scan: the words exist only as pixels of an image, so only OCR can read them. */
-    public static byte[] scannedPdf(String words) throws IOException {
-        BufferedImage image = new BufferedImage(1700, 400, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
-        graphics.setColor(Color.BLACK);
-        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 72));
-        graphics.drawString(words, 60, 220);
-        graphics.dispose();
+    /** A scan: the words exist only as pixels of an image, one page per string, so only OCR can read them. */
+    public static byte[] scannedPdf(String... pages) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(PDRectangle.LETTER);
-            document.addPage(page);
-            PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.drawImage(xobject, 36, 500, 540, 127);
+            for (String words : pages) {
+                BufferedImage image = new BufferedImage(1700, 400, BufferedImage.TYPE_INT_RGB);
+                Graphics2D graphics = image.createGraphics();
+                graphics.setColor(Color.WHITE);
+                graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+                graphics.setColor(Color.BLACK);
+                graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 72));
+                graphics.drawString(words, 60, 220);
+                graphics.dispose();
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                document.addPage(page);
+                PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(xobject, 36, 500, 540, 127);
+                }
             }
             document.save(out);
             return out.toByteArray();
