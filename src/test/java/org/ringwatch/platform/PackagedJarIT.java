@@ -152,8 +152,9 @@ class PackagedJarIT extends JarTest {
     }
 
     /**
-     * kill -9 in the middle of an upload, then a restart: the sweeper clears the spooled part,
-     * every document row still has its file and every stored file its row.
+     * kill -9 in the middle of an upload, then a restart: the sweeper clears the half-written part
+     * (an upload is received straight into the blob store's {@code tmp/}), every document row still
+     * has its file and every stored file its row.
      */
     @Test
     void shouldLeaveNoOrphansAfterAKillInTheMiddleOfAnUpload() throws Exception {
@@ -170,7 +171,7 @@ class PackagedJarIT extends JarTest {
                     .multiPart("file", "kept.txt", "A letter that was stored.".getBytes(StandardCharsets.UTF_8),
                             "text/plain").when().post(uploadPath).then().statusCode(201);
 
-            Path uploads = dataDir.resolve("uploads");
+            Path uploads = dataDir.resolve("blobs").resolve("tmp");
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 java.io.OutputStream out = socket.getOutputStream();
                 String boundary = "crashboundary";
@@ -188,10 +189,10 @@ class PackagedJarIT extends JarTest {
                 while (Instant.now().isBefore(deadline) && !hasFiles(uploads)) {
                     Thread.sleep(100);
                 }
-                assertTrue(hasFiles(uploads), "the upload was being spooled to disk when the process was killed");
+                assertTrue(hasFiles(uploads), "the upload was being written into blobs/tmp when the process was killed");
                 first.kill();
             }
-            assertTrue(hasFiles(uploads), "the killed process left its spooled upload behind");
+            assertTrue(hasFiles(uploads), "the killed process left its half-written upload behind");
 
             // No grace after the restart, so the test need not wait an hour for the sweeper.
             Running second = jar.start(port, environment, "-Dringwatch.data-dir=" + dataDir,
@@ -200,7 +201,7 @@ class PackagedJarIT extends JarTest {
             while (Instant.now().isBefore(deadline) && hasFiles(uploads)) {
                 Thread.sleep(200);
             }
-            assertFalse(hasFiles(uploads), "the sweeper removed the spooled part of the killed upload");
+            assertFalse(hasFiles(uploads), "the sweeper removed the half-written part of the killed upload");
             try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
                     datasource.get("quarkus.datasource.jdbc.url"), "postgres", "postgres");
                  java.sql.ResultSet rows = connection.createStatement().executeQuery(
