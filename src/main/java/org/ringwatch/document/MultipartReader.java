@@ -247,6 +247,31 @@ final class MultipartReader {
             if (length == 0) {
                 return 0;
             }
+            int end = readable();
+            if (end < 0) {
+                return -1;
+            }
+            int n = Math.min(length, end - position);
+            System.arraycopy(buffer, position, target, offset, n);
+            position += n;
+            return n;
+        }
+
+        /** Reads past the rest of this part. */
+        void skipRest() throws IOException {
+            while (!done) {
+                int end = readable();
+                if (end >= 0) {
+                    position = end;
+                }
+            }
+        }
+
+        /**
+         * Waits until this part has bytes to hand out: the end of those that may be handed out now
+         * (short of a delimiter still arriving), or -1 once the part's delimiter is reached (passed).
+         */
+        private int readable() throws IOException {
             int end;
             while ((end = safeEnd()) == position && delimiterAt != position) {
                 if (!fill()) {
@@ -258,31 +283,7 @@ final class MultipartReader {
                 done = true;
                 return -1;
             }
-            int n = Math.min(length, end - position);
-            System.arraycopy(buffer, position, target, offset, n);
-            position += n;
-            return n;
-        }
-
-        /** Reads past the rest of this part. */
-        void skipRest() throws IOException {
-            if (done) {
-                return;
-            }
-            while (true) {
-                int end;
-                while ((end = safeEnd()) == position && delimiterAt != position) {
-                    if (!fill()) {
-                        throw new MalformedUpload("The body ends inside a part: the upload did not arrive whole.");
-                    }
-                }
-                if (delimiterAt == position) {
-                    position += delimiter.length;
-                    done = true;
-                    return;
-                }
-                position = end;
-            }
+            return end;
         }
 
         /**
