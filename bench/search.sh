@@ -230,19 +230,18 @@ log "   vectors checked against to_tsvector on $SAMPLED sampled rows: $MISMATCHE
 
 # --- the service's SQL, for pgbench -------------------------------------------------------
 # A copy of Search.find's statement: its text block word for word (compared with Search.java below),
-# and the WHERE it splices in: Search.PUBLIC, which is built from DocumentAccess.PUBLIC and
-# RequestAccess.PUBLIC, written out. Java string sums cannot be compared as text, so the HTTP part
-# checks that this copy returns the pages the service returned, in the same order, for every class.
+# and what it splices in: Search.visible, which is built from DocumentAccess.PUBLIC and
+# RequestAccess.PUBLIC, and Search.pageJoin's choice for a corpus of many documents, written out.
+# Java string sums cannot be compared as text, so the HTTP part checks that this copy returns the pages the service returned, in the same order, for every class.
 # When either check fails the summary says so. Keep it in step.
 SEARCH_JAVA="src/main/java/org/ringwatch/search/Search.java"
 read -r -d '' SQL_TEMPLATE <<'SQL' || true
                 WITH q AS MATERIALIZED (SELECT query, query::text ~ '<(-|[0-9]+)>' AS phrase FROM (SELECT %s AS query) s),
+                visible AS MATERIALIZED (%s),
                 candidates AS (
                     SELECT p.document_id, p.page_number, p.search_vector
                       FROM document_page p
-                      JOIN document d ON d.id = p.document_id
-                      LEFT JOIN records_request r ON r.id = d.request_id
-                      JOIN agency a ON a.id = d.agency_id
+                      JOIN visible v ON v.id = %s
                      WHERE %s
                      LIMIT :candidates),
                 hits AS (
@@ -263,9 +262,11 @@ read -r -d '' SQL_TEMPLATE <<'SQL' || true
                   JOIN agency a ON a.id = d.agency_id, q
                  ORDER BY h.rank DESC, h.document_id DESC, h.page_number
 SQL
-# Search.PUBLIC: "NOT p.withheld AND " + DocumentAccess.PUBLIC (with RequestAccess.PUBLIC in it).
-read -r -d '' SQL_PUBLIC <<'SQL' || true
-            NOT p.withheld AND d.visibility = 'published'
+# Search.visible with no filter: DocumentAccess.PUBLIC (with RequestAccess.PUBLIC in it).
+read -r -d '' SQL_VISIBLE <<'SQL' || true
+            SELECT d.id FROM document d LEFT JOIN records_request r ON r.id = d.request_id
+              JOIN agency a ON a.id = d.agency_id
+             WHERE d.visibility = 'published'
             AND (NOT EXISTS (SELECT 1 FROM document_page w WHERE w.document_id = d.id AND w.withheld)
                  OR (d.file_type = 'pdf' AND d.public_blob_sha256 IS NOT NULL))
             AND (d.request_id IS NULL OR (r.status <> 'draft' AND (r.embargo_until IS NULL OR r.embargo_until <= :today)))
@@ -298,14 +299,30 @@ tsquery_sql() {
     printf '%s' "$out"
 }
 TODAY="$(TZ=America/New_York date +%F)"   # Today.ZONE
-# service_sql TEXT: Search.find's statement for TEXT, no filters, first page of 20.
-service_sql() {
-    local s="$SQL_TEMPLATE" where words tsq today="'$TODAY'"
+# page_condition TEXT: Search.Statement's condition on a page for TEXT.
+page_condition() {
+    local tsq words
     tsq="$(tsquery_sql "$1")"
     words="CAST(nullif(regexp_replace(querytree($tsq), '<(-|[0-9]+)>', '&', 'g'), 'T') AS tsquery)"   # Search.words
-    where="(p.search_lexemes @@ $words OR ($words IS NULL AND p.search_vector @@ ($tsq))) AND $SQL_PUBLIC"
-    s="${s/\%s/$tsq}"
-    s="${s/\%s/$where}"
+    printf '%s' "(p.search_lexemes @@ $words OR ($words IS NULL AND p.search_vector @@ ($tsq))) AND NOT p.withheld"
+}
+# plan_settings TEXT: what Search.run sets for TEXT's plan (and synchronize_seqscans off). The corpus has more documents than
+# Search.PROBE_PER_DOCUMENT_UP_TO, so the plan turns on how many pages the statistics expect to hold
+# the words (Search.choosePlan): over Search.READ_IN_ORDER_ABOVE_SHARE of them, no bitmap scans.
+plan_settings() {
+    local rows pages
+    rows="$(sql -c "EXPLAIN SELECT 1 FROM document_page p WHERE $(page_condition "$1")" | head -n 1 | grep -o ' rows=[0-9]*' | grep -o '[0-9]*')"
+    pages="$(sql -c "SELECT reltuples FROM pg_class WHERE oid = 'document_page'::regclass")"
+    awk -v r="$rows" -v p="$pages" 'BEGIN { print "SET enable_bitmapscan = " (p > 0 && r / p > 0.05 ? "off" : "on") ";" }'
+    echo "SET synchronize_seqscans = off;"
+}
+# service_sql TEXT: Search.find's statement for TEXT, no filters, first page of 20.
+service_sql() {
+    local s="$SQL_TEMPLATE" today="'$TODAY'"
+    s="${s/\%s/$(tsquery_sql "$1")}"
+    s="${s/\%s/$SQL_VISIBLE}"
+    s="${s/\%s/p.document_id + 0}"   # Search.Plan: not PROBE_PER_DOCUMENT, the corpus has many documents
+    s="${s/\%s/$(page_condition "$1")}"
     s="${s/\%s/$SQL_MARKERS}"
     s="${s//:today/$today}"
     s="${s//:candidates/2000}"   # Search.MAX_CANDIDATES
@@ -357,7 +374,7 @@ for i in "${!CLASSES[@]}"; do
     measure_class "$i" "$text"
     # The copy of the SQL must find what the service found: the same pages, in the same order.
     served="$(jq -r '.items[] | "\(.document)|\(.page)"' "$WORK/class-$i.json" 2>/dev/null || echo '?')"
-    copied="$(sql -F '|' -c "SELECT document_id, page_number FROM ($(service_sql "$text" | sed 's/;$//')) s LIMIT 20")"
+    copied="$(sql -F '|' -c "$(plan_settings "$text") SELECT document_id, page_number FROM ($(service_sql "$text" | sed 's/;$//')) s LIMIT 20")"
     if [[ "$served" != "$copied" ]]; then
         SQL_IN_STEP="NO: for '$text' this script's copy of the SQL returns other pages than the service"
         log "!! '$text': the service served [$(tr '\n' ' ' <<<"$served")], the copy of its SQL returns [$(tr '\n' ' ' <<<"$copied")]"
@@ -372,14 +389,14 @@ log "   pgbench: each class's SQL, -n -c1 -T$PGBENCH_SECONDS"
 PG_AVG=() PG_TX=()
 for i in "${!CLASSES[@]}"; do
     text="${CLASSES[$i]#*|}"
-    service_sql "$text" >"$WORK/class-$i.sql"
+    { plan_settings "$text"; service_sql "$text"; } >"$WORK/class-$i.sql"
     run_child "$PGBENCH" -h localhost -p "$PGPORT" -U postgres -n -c1 -T"$PGBENCH_SECONDS" -f "$WORK/class-$i.sql" postgres \
         >"$WORK/pgbench-$i.out" 2>&1 || { log "!! pgbench failed:"; cat "$WORK/pgbench-$i.out" >&2; exit 1; }
     PG_AVG[i]="$(awk -F'= ' '/^latency average = / {split($2, a, " "); print a[1]}' "$WORK/pgbench-$i.out")"
     PG_TX[i]="$(awk -F': ' '/^number of transactions actually processed/ {print $2}' "$WORK/pgbench-$i.out")"
 done
 # Where the time goes for the most common word (the whole plan is kept in the temp dir with KEEP=1).
-{ echo 'EXPLAIN (ANALYZE, BUFFERS)'; service_sql police; } | sql >"$WORK/explain-common.txt" 2>&1 || true
+{ plan_settings police; echo 'EXPLAIN (ANALYZE, BUFFERS)'; service_sql police; } | sql >"$WORK/explain-common.txt" 2>&1 || true
 log "   EXPLAIN ANALYZE of the 'police' SQL (excerpt):"
 grep -E 'Bitmap (Heap|Index) Scan|Heap Blocks|Rows Removed|Sort Method|Hash Join|Execution Time|JIT' "$WORK/explain-common.txt" \
     | sed 's/^ */      /' >&2 || true
