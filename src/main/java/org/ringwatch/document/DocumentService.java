@@ -2,6 +2,7 @@ package org.ringwatch.document;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -57,12 +58,15 @@ public class DocumentService {
     private final Audit audit;
     private final EntityManager em;
     private final RingWatchConfig config;
+    private final Event<JobQueued> jobQueued;
 
-    public DocumentService(BlobStore blobs, Audit audit, EntityManager em, RingWatchConfig config) {
+    public DocumentService(BlobStore blobs, Audit audit, EntityManager em, RingWatchConfig config,
+            Event<JobQueued> jobQueued) {
         this.blobs = blobs;
         this.audit = audit;
         this.em = em;
         this.config = config;
+        this.jobQueued = jobQueued;
     }
 
     /**
@@ -195,6 +199,7 @@ public class DocumentService {
             document.updatedAt = document.createdAt;
             document.persist();
             Jobs.enqueueExtraction(em, document.id);
+            jobQueued.fire(new JobQueued());
             Map<String, Object> after = new LinkedHashMap<>();
             if (request != null) {
                 after.put("request_id", request.id);
@@ -322,6 +327,7 @@ public class DocumentService {
         document.updatedAt = OffsetDateTime.now();
         if (!Document.withheldReasons(documentId).isEmpty() && PublicCopy.canCopy(document.type())) {
             Jobs.enqueuePublicCopy(em, documentId);
+            jobQueued.fire(new JobQueued());
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("page", page);

@@ -4,7 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
@@ -24,7 +26,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +60,15 @@ public class Processing {
     /** Held shared by the poller and the sweeper while they use the database, exclusively by {@link #stop}. */
     private final ReentrantReadWriteLock busy = new ReentrantReadWriteLock();
     private volatile boolean stopping;
+    /** Whether a loop of {@link #work} is running, and whether it should look for jobs once more. */
+    private final AtomicBoolean working = new AtomicBoolean();
+    private final AtomicBoolean lookAgain = new AtomicBoolean();
+    /** Where {@link #wake} runs the loop: off the thread that committed, which may be a request's. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "ringwatch-jobs-wake");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final EntityManager em;
     private final BlobStore blobs;
@@ -61,21 +76,60 @@ public class Processing {
     private final Ocr ocr;
     private final RingWatchConfig config;
     private final DocumentService documents;
+    private final RequestContextController requestContext;
 
     public Processing(EntityManager em, BlobStore blobs, IsolatedParser parser, Ocr ocr, RingWatchConfig config,
-            DocumentService documents) {
+            DocumentService documents, RequestContextController requestContext) {
         this.em = em;
         this.blobs = blobs;
         this.parser = parser;
         this.ocr = ocr;
         this.config = config;
         this.documents = documents;
+        this.requestContext = requestContext;
     }
 
-    /** Runs queued jobs until none is ready, or until the service stops. */
+    /**
+     * A job queued on this instance is started as soon as its transaction commits, not at the next
+     * poll (up to {@code ringwatch.documents.poll} later; bench/extraction.sh's fixed cost). The poll
+     * stays, for jobs queued by other instances, retries and stale claims.
+     */
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
+        try {
+            waker.execute(() -> {
+                // As the scheduler does for the poll: the work runs with a request context of its own.
+                requestContext.activate();
+                try {
+                    work();
+                } finally {
+                    requestContext.deactivate();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The service is stopping: the job stays queued for the next start.
+        }
+    }
+
+    /**
+     * Runs queued jobs until none is ready, or until the service stops. The poll and {@link #wake}
+     * both call it; one loop at a time, and a call while it runs makes it look once more before it
+     * ends, so a job queued just as the loop found none is not left for the next poll.
+     */
     @Scheduled(every = "${ringwatch.documents.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void work() {
+        lookAgain.set(true);
+        while (lookAgain.get() && working.compareAndSet(false, true)) {
+            try {
+                lookAgain.set(false);
+                claimAndRun();
+            } finally {
+                working.set(false);
+            }
+        }
+    }
+
+    private void claimAndRun() {
         if (!busy.readLock().tryLock()) {
             return;   // stopping
         }
@@ -176,6 +230,7 @@ public class Processing {
      */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        waker.shutdown();
         parser.stopAll();
         try {
             if (!busy.writeLock().tryLock(STOP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
