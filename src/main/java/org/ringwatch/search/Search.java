@@ -33,13 +33,13 @@ public class Search {
     private static final Pattern ESTIMATED_ROWS = Pattern.compile(" rows=(\\d+) ");
     private static final Pattern PREFIX = Pattern.compile("(?<![\\w\"])(\\p{L}[\\p{L}\\p{N}]*)\\*");
     /**
-     * Ranking and the phrase check read every candidate's vector back from storage (TOAST), which
-     * is what makes a word on 800,000 pages, or a phrase of two common words, take seconds
-     * (bench/search.sh). So candidates are found by their words alone, in the narrow
-     * {@code search_lexemes} (positions stripped, kept in the row), and at most this many are
-     * read in full: every page holding the words when they are rare; for common ones the first
-     * this many found, which are then ranked, and of which a phrase keeps those where its words
-     * stand in order. A further word or a filter narrows the search anyway.
+     * Ranking and the phrase check decompress every candidate's full vector (positions and all;
+     * kept in the row since V18, in TOAST before), which for a word on 800,000 pages, or a phrase
+     * of two common words, took seconds (bench/search.sh). So candidates are found by their words
+     * alone, in the narrow {@code search_lexemes} (positions stripped, kept in the row), and at
+     * most this many are read in full: every page holding the words when they are rare; for
+     * common ones the first this many found, which are then ranked, and of which a phrase keeps
+     * those where its words stand in order. A further word or a filter narrows the search anyway.
      */
     static final int MAX_CANDIDATES = 2000;
     /**
@@ -202,7 +202,8 @@ public class Search {
             String pages = "(p.search_lexemes @@ " + words + " OR (" + words + " IS NULL AND p.search_vector @@ ("
                     + tsquery + "))) AND NOT p.withheld";
             Map<String, Object> filterParameters = new LinkedHashMap<>();
-            return new Statement(tsquery, pages, parameters, Search.visible(filters, filterParameters), filterParameters);
+            String visible = Search.visible(filters, filterParameters);
+            return new Statement(tsquery, pages, parameters, visible, filterParameters);
         }
     }
 

@@ -58,7 +58,8 @@ class SearchPlanTest {
             List<String> expected = List.of(shown + ":1", shown + ":3");
             assertEquals(expected, pages(search.find(word, NONE, 0, 20, plan)), plan + ", no filter");
             assertEquals(expected, pages(search.find(word,
-                    new Search.Filters(null, null, scene.request().id, null, null), 0, 20, plan)), plan + ", its request");
+                    new Search.Filters(null, null, scene.request().id, null, null), 0, 20, plan)),
+                    plan + ", its request");
             assertEquals(List.of(), pages(search.find(word,
                     new Search.Filters(null, null, elsewhere.request().id, null, null), 0, 20, plan)),
                     plan + ", another request");
