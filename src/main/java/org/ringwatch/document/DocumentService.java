@@ -199,6 +199,7 @@ public class DocumentService {
             document.updatedAt = document.createdAt;
             document.persist();
             Jobs.enqueueExtraction(em, document.id);
+            jobQueued.fire(new JobQueued());
             Map<String, Object> after = new LinkedHashMap<>();
             if (request != null) {
                 after.put("request_id", request.id);
@@ -213,7 +214,6 @@ public class DocumentService {
             audit.record(actor.id, "upload", "document", document.id, null, after);
             documents.add(document);
         }
-        jobQueued.fire(new JobQueued());   // one wake-up reads them all: the worker loops until none is left
         return new Result(documents, Map.of(), false);
     }
 
