@@ -50,6 +50,9 @@ class PageCacheTest {
     @PersistenceUnitExtension
     CommittedWrites writes;
 
+    @Inject
+    DataVersion version;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
 
@@ -76,18 +79,43 @@ class PageCacheTest {
     @Test
     void shouldServeThePageFromMemoryUntilPostgreSQLReportsAChange() throws Exception {
         Town town = towns.town("Memoryville", 800);
-        given().when().get(town.path()).then().statusCode(200).body(containsString(town.name()));
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
              Statement statement = c.createStatement()) {
             // A change that notifies nobody (triggers off, as a restore runs): the page in memory stays.
             statement.execute("SET session_replication_role = replica");
-            rename(c, town, "Quietly Renamed");
-            given().when().get(town.path()).then().statusCode(200)
-                    .body(containsString(town.name()), not(containsString("Quietly Renamed")));
+            assertTrue(servedFromMemoryThroughASilentChange(c, town),
+                    "another writer's notification arrived in every one of 10 tries");
             // The notification any commit sends: the page is rendered afresh.
             statement.execute("NOTIFY " + DataVersion.CHANNEL);
         }
         awaitPage(town, "Quietly Renamed");
+    }
+
+    /**
+     * Renames the town silently and asks for its page; true once that happened with no notification
+     * from anyone in between. Other tests' background work (a document job finishing) notifies too,
+     * and rightly empties the pages in memory, so such a try proves nothing and is made again.
+     */
+    private boolean servedFromMemoryThroughASilentChange(Connection silent, Town town) throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            if (attempt > 0) {   // the name back, and heard: the page shows it again
+                rename(silent, town, town.name());
+                try (Statement notify = silent.createStatement()) {
+                    notify.execute("NOTIFY " + DataVersion.CHANNEL);
+                }
+                awaitPage(town, town.name());
+            }
+            long before = version.current();
+            given().when().get(town.path()).then().statusCode(200).body(containsString(town.name()));
+            rename(silent, town, "Quietly Renamed");
+            String body = given().when().get(town.path()).then().statusCode(200).extract().asString();
+            if (version.current() == before) {
+                assertTrue(body.contains(town.name()) && !body.contains("Quietly Renamed"),
+                        "a silent change showed before any notification");
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
