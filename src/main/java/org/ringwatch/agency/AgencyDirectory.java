@@ -8,6 +8,7 @@ import org.ringwatch.api.Change;
 import org.ringwatch.api.SyncPosition;
 import org.ringwatch.platform.JdbcReads;
 import org.ringwatch.platform.Names;
+import org.ringwatch.platform.SqlLimit;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -101,8 +102,7 @@ public class AgencyDirectory {
             parameters.put("afterState", after.stateCode());
             parameters.put("afterSlug", after.slug());
         }
-        sql.append(" ORDER BY a.state_code, a.slug LIMIT :limit");
-        parameters.put("limit", limit);
+        sql.append(" ORDER BY a.state_code, a.slug").append(SqlLimit.rows(limit));
         // Plain JDBC: the API's agency list is among its busiest reads (JdbcReads says why).
         return jdbc.list(sql.toString(), parameters, row -> row(JdbcReads.byName(row)));
     }
@@ -117,11 +117,10 @@ public class AgencyDirectory {
                 .append(" WHERE ").append(sync.since().since("a.changed_xid", "a.changed_at"));
         Map<String, Object> parameters = new LinkedHashMap<>();
         filter(sql, parameters, stateCode, nameQuery);
-        sql.append(" AND a.id > :afterId ORDER BY a.id LIMIT :limit");
+        sql.append(" AND a.id > :afterId ORDER BY a.id").append(SqlLimit.rows(limit));
         var query = em.createNativeQuery(sql.toString(), Tuple.class);
         parameters.forEach(query::setParameter);
         sync.bind(query);
-        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> Change.live(((Number) t.get("id")).longValue(), row(t::get),

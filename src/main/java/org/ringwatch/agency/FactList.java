@@ -6,6 +6,7 @@ import jakarta.persistence.Tuple;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.api.QueryDates;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.state.State;
 
 import java.time.LocalDate;
@@ -85,8 +86,7 @@ public class FactList {
             sql.append(" AND f.id > :after");
             parameters.put("after", id(Cursor.decode(cursor, 1).get(0)));
         }
-        sql.append(" ORDER BY f.id LIMIT :limit");
-        parameters.put("limit", limit);
+        sql.append(" ORDER BY f.id").append(SqlLimit.rows(limit));
         var query = em.createNativeQuery(sql.toString(), Tuple.class);
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")

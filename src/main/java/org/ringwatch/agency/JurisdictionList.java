@@ -6,6 +6,7 @@ import jakarta.persistence.Tuple;
 import org.ringwatch.api.ApiProblem;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.platform.Names;
+import org.ringwatch.platform.SqlLimit;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -77,8 +78,7 @@ public class JurisdictionList {
             parameters.put("afterState", after.get(0));
             parameters.put("afterSlug", after.get(1));
         }
-        sql.append(" ORDER BY j.state_code, j.slug LIMIT :limit");
-        parameters.put("limit", limit);
+        sql.append(" ORDER BY j.state_code, j.slug").append(SqlLimit.rows(limit));
         var query = em.createNativeQuery(sql.toString(), Tuple.class);
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")

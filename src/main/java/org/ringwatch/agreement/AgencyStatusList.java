@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.agency.PartialDate;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.platform.Today;
 import org.ringwatch.request.DeadlineCalculator;
 import org.ringwatch.request.Deadlines;
@@ -337,8 +338,8 @@ public class AgencyStatusList {
     public List<Row> listed(String stateCode, Filter filter, Sort sort, int limit) {
         return reckoned(rows(em.createNativeQuery("SELECT * FROM (" + AGENCIES_SQL + """
                  WHERE (CAST(:state AS text) IS NULL OR ag.state_code = CAST(:state AS bpchar))) x
-                 WHERE""" + " " + filter.sql + " ORDER BY " + sort.sql + " LIMIT :limit", Tuple.class)
-                .setParameter("state", stateCode).setParameter("limit", limit)));
+                 WHERE""" + " " + filter.sql + " ORDER BY " + sort.sql + SqlLimit.rows(limit), Tuple.class)
+                .setParameter("state", stateCode)));
     }
 
     /** The coverage of every state with agencies, counted in one query over all agencies, and their sum. */

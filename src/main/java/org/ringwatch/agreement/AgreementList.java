@@ -11,6 +11,7 @@ import org.ringwatch.api.Cursor;
 import org.ringwatch.api.IdOrder;
 import org.ringwatch.api.SyncPosition;
 import org.ringwatch.api.QueryDates;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.state.State;
 
 import java.time.LocalDate;
@@ -82,10 +83,9 @@ public class AgreementList {
             parameters.put("after", afterId(cursor));
         }
         Query query = em.createNativeQuery("SELECT a.* FROM agreement a JOIN agency g ON g.id = a.agency_id WHERE "
-                + where + " ORDER BY " + order.orderBy("a.id") + " LIMIT :limit", Agreement.class);
+                + where + " ORDER BY " + order.orderBy("a.id") + SqlLimit.rows(limit), Agreement.class);
         access.bind(query);
         parameters.forEach(query::setParameter);
-        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Agreement> rows = query.getResultList();
         return rows;
@@ -103,10 +103,9 @@ public class AgreementList {
                 .append(sync.since().since("a.changed_xid", "a.changed_at")), filter, parameters);
         Query query = em.createNativeQuery("SELECT a.id, (" + AgreementAccess.PUBLIC + ") AS is_public, a.changed_at"
                 + " FROM agreement a JOIN agency g ON g.id = a.agency_id WHERE " + where
-                + " AND a.id > :afterId ORDER BY a.id LIMIT :limit", Tuple.class);
+                + " AND a.id > :afterId ORDER BY a.id" + SqlLimit.rows(limit), Tuple.class);
         parameters.forEach(query::setParameter);
         sync.bind(query);
-        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> {

@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.agency.PartialDate;
 import org.ringwatch.document.DocumentAccess;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.web.Highlights;
 
 import java.sql.Date;
@@ -122,8 +123,7 @@ public class AgreementSearch {
                                      FROM (%1$s) rq), ''))
                               AS vector) v, q
                      WHERE %2$s
-                     ORDER BY rank DESC, a.id DESC
-                     LIMIT :limit)
+                     ORDER BY rank DESC, a.id DESC%5$s)
                 SELECT a.id, a.title, a.kind, g.name AS agency_name, g.state_code, g.slug,
                        s.occurred_on, s.precision,
                        coalesce((SELECT x.headline
@@ -140,11 +140,10 @@ public class AgreementSearch {
                  ORDER BY h.rank DESC, h.id DESC
                 """.formatted(READABLE_QUOTES, where,
                 HEADLINE.formatted("rq.quote", "MaxFragments=1, MaxWords=30, MinWords=10"),
-                HEADLINE.formatted("a.title", "HighlightAll=true"));
+                HEADLINE.formatted("a.title", "HighlightAll=true"), SqlLimit.rows(LIMIT));
         Query query = em.createNativeQuery(sql, Tuple.class);
         query.setParameter("q", text.strip());
         parameters.forEach(query::setParameter);
-        query.setParameter("limit", LIMIT);
         documents.bindPublic(query);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.agency.PartialDate;
+import org.ringwatch.platform.SqlLimit;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -92,11 +93,9 @@ public class AgreementTable {
                   LEFT JOIN agreement_date s ON s.agreement_id = a.id AND s.kind = 'signed'
                  WHERE""" + " " + where + """
 
-                 ORDER BY a.created_at DESC, a.id DESC LIMIT :limit
-                """, Tuple.class);
+                 ORDER BY a.created_at DESC, a.id DESC""" + SqlLimit.rows(LIMIT), Tuple.class);
         access.bind(query);
         parameters.forEach(query::setParameter);
-        query.setParameter("limit", LIMIT);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> new Row(((Number) t.get("id")).longValue(), (String) t.get("title"),

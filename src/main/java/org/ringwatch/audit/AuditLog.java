@@ -2,6 +2,7 @@ package org.ringwatch.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.platform.Today;
 
 import java.time.Instant;
@@ -64,9 +65,8 @@ public class AuditLog {
                 SELECT l.id, l.occurred_at, a.display_name, l.actor_id, l.action, l.entity_type, l.entity_id,
                        l.before_state::text, l.after_state::text
                   FROM audit_log l LEFT JOIN account a ON a.id = l.actor_id
-                 WHERE CAST(?2 AS bigint) IS NULL OR l.id < ?2
-                 ORDER BY l.id DESC
-                 LIMIT ?1""").setParameter(1, limit).setParameter(2, beforeId).getResultList();
+                 WHERE CAST(?1 AS bigint) IS NULL OR l.id < ?1
+                 ORDER BY l.id DESC""" + SqlLimit.rows(limit)).setParameter(1, beforeId).getResultList();
         return rows.stream().map(r -> new Line(((Number) r[0]).longValue(), time(r[1]),
                 r[3] == null ? "RingWatch" : (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
                 (String) r[4], (String) r[5], (String) r[6], AuditDiff.between((String) r[7], (String) r[8])))

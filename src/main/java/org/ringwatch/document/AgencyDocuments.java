@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.platform.Today;
 
 import java.sql.Timestamp;
@@ -43,11 +44,9 @@ public class AgencyDocuments {
                   LEFT JOIN records_request r ON r.id = d.request_id
                  WHERE d.agency_id = :agency AND""" + " " + DocumentAccess.PUBLIC + """
 
-                 ORDER BY d.published_at DESC NULLS LAST, d.id DESC
-                 LIMIT :limit
-                """, Tuple.class);
+                 ORDER BY d.published_at DESC NULLS LAST, d.id DESC""" + SqlLimit.rows(limit), Tuple.class);
         access.bindPublic(query);
-        query.setParameter("agency", agencyId).setParameter("limit", limit);
+        query.setParameter("agency", agencyId);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> new Listed(((Number) t.get("id")).longValue(), (String) t.get("original_name"),

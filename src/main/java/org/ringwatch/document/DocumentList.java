@@ -10,6 +10,7 @@ import org.ringwatch.api.QueryDates;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.api.Change;
 import org.ringwatch.api.SyncPosition;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.request.RequestAccess;
 import org.ringwatch.platform.JdbcReads;
 import org.ringwatch.platform.Today;
@@ -133,7 +134,7 @@ public class DocumentList {
             sql.append(newest ? " AND (d.published_at, d.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint))"
                     : " AND d.id > CAST(:afterId AS bigint)");
         }
-        sql.append(newest ? " ORDER BY d.published_at DESC, d.id DESC" : " ORDER BY d.id").append(" LIMIT :limit");
+        sql.append(newest ? " ORDER BY d.published_at DESC, d.id DESC" : " ORDER BY d.id").append(SqlLimit.rows(limit));
         Map<String, Object> parameters = new HashMap<>(access.publicParameters());
         parameters.putAll(parameters(filters));
         if (after != null) {
@@ -142,7 +143,6 @@ public class DocumentList {
             }
             parameters.put("afterId", after.get(after.size() - 1));
         }
-        parameters.put("limit", limit);
         // Plain JDBC: the API's document list is among its busiest reads (JdbcReads says why).
         return jdbc.list(sql.toString(), parameters, row -> item(JdbcReads.byName(row)));
     }
@@ -215,12 +215,11 @@ public class DocumentList {
                    AND (%s OR %s)
                 """.formatted(sync.since().since("d.changed_xid", "d.changed_at"), RequestAccess.EMBARGO_ENDED));
         where(sql, filters);
-        sql.append(" AND d.id > :afterId ORDER BY d.id LIMIT :limit");
+        sql.append(" AND d.id > :afterId ORDER BY d.id").append(SqlLimit.rows(limit));
         Query query = em.createNativeQuery(sql.toString(), Tuple.class);
         access.bindPublic(query);
         bind(query, filters);
         RequestAccess.bindSync(query, sync);
-        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> {

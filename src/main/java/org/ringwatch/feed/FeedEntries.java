@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.ringwatch.agreement.AgreementAccess;
 import org.ringwatch.document.DocumentAccess;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.request.RequestAccess;
 import org.ringwatch.request.RequestStatus;
 
@@ -103,8 +104,8 @@ public class FeedEntries {
                    JOIN state s ON s.code = g.state_code
                   WHERE """ + " " + AgreementAccess.PUBLIC + " AND " + scope + """
 
-                  ORDER BY a.published_at DESC, a.id DESC
-                  LIMIT :limit)
+                  ORDER BY a.published_at DESC, a.id DESC""" + SqlLimit.rows(LIMIT) + """
+                  )
                 UNION ALL
                 (SELECT 'DOCUMENT', d.id, NULL, d.published_at, d.original_name, d.file_type, g.name, g.state_code,
                         s.name, g.slug
@@ -114,8 +115,8 @@ public class FeedEntries {
                    JOIN state s ON s.code = g.state_code
                   WHERE """ + " " + DocumentAccess.PUBLIC + " AND " + scope + """
 
-                  ORDER BY d.published_at DESC, d.id DESC
-                  LIMIT :limit)
+                  ORDER BY d.published_at DESC, d.id DESC""" + SqlLimit.rows(LIMIT) + """
+                  )
                 UNION ALL
                 (SELECT 'OUTCOME', r.id, e.id, e.created_at, r.title, e.status_to, g.name, g.state_code,
                         s.name, g.slug
@@ -126,11 +127,9 @@ public class FeedEntries {
                   WHERE """ + " " + RequestAccess.PUBLIC + " AND NOT e.is_private AND e.status_to IN (:outcomes) AND "
                 + scope + """
 
-                  ORDER BY e.created_at DESC, e.id DESC
-                  LIMIT :limit)
-                ORDER BY at DESC, kind, id DESC
-                LIMIT :limit""", Tuple.class);
-        query.setParameter("limit", LIMIT);
+                  ORDER BY e.created_at DESC, e.id DESC""" + SqlLimit.rows(LIMIT) + """
+                  )
+                ORDER BY at DESC, kind, id DESC""" + SqlLimit.rows(LIMIT), Tuple.class);
         query.setParameter("outcomes", OUTCOMES);
         documents.bindPublic(query);
         requests.bindPublic(query);

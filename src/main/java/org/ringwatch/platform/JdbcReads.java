@@ -66,7 +66,10 @@ public class JdbcReads {
     }
 
     private final DataSource data;
-    /** By SQL text: the callers build theirs from fixed fragments, so there are few. */
+    /**
+     * By SQL text: the callers build theirs from fixed fragments (a few filter combinations) and a
+     * page size (SqlLimit: 2 to 201 from the API, and the export's chunk), so their number is bounded.
+     */
     private final Map<String, Statement> statements = new ConcurrentHashMap<>();
 
     public JdbcReads(DataSource data) {

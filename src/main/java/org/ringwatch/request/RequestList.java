@@ -11,6 +11,7 @@ import org.ringwatch.api.Change;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.api.IdOrder;
 import org.ringwatch.api.SyncPosition;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.state.State;
 
 import java.time.LocalDate;
@@ -81,12 +82,10 @@ public class RequestList {
                  WHERE""" + " " + RequestAccess.VISIBLE + """
                    AND (CAST(:agency AS bigint) IS NULL OR r.agency_id = :agency)
                    AND (CAST(:status AS text) IS NULL OR r.status = :status)
-                 ORDER BY r.updated_at DESC, r.id DESC LIMIT :limit
-                """, Tuple.class);
+                 ORDER BY r.updated_at DESC, r.id DESC""" + SqlLimit.rows(limit), Tuple.class);
         access.bind(query);
         query.setParameter("agency", agencyId);
         query.setParameter("status", status == null ? null : status.code());
-        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(t -> new Listed(((Number) t.get("id")).longValue(), (String) t.get("title"),
@@ -138,11 +137,10 @@ public class RequestList {
         while (rows.size() < limit) {
             Query query = em.createNativeQuery("SELECT r.* FROM records_request r JOIN agency a ON a.id = r.agency_id"
                     + " WHERE " + where + " AND " + order.after("r.id", "lastSeen") + " ORDER BY " + order.orderBy("r.id")
-                    + " LIMIT :batch", RecordsRequest.class);
+                    + SqlLimit.rows(limit), RecordsRequest.class);
             access.bind(query);
             parameters.forEach(query::setParameter);
             query.setParameter("lastSeen", lastSeen);
-            query.setParameter("batch", limit);
             @SuppressWarnings("unchecked")
             List<RecordsRequest> batch = query.getResultList();
             for (RecordsRequest request : batch) {
@@ -293,12 +291,11 @@ public class RequestList {
                 .append(RequestAccess.EMBARGO_ENDED).append(")");
         Map<String, Object> parameters = new LinkedHashMap<>();
         where(filter, sql, parameters);
-        sql.append(" AND ").append(order).append(" > :afterId ORDER BY ").append(order).append(" LIMIT :limit");
+        sql.append(" AND ").append(order).append(" > :afterId ORDER BY ").append(order).append(SqlLimit.rows(limit));
         Query query = em.createNativeQuery(sql.toString(), Tuple.class);
         access.bindPublic(query);
         parameters.forEach(query::setParameter);
         RequestAccess.bindSync(query, sync);
-        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows;

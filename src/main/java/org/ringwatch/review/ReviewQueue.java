@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.ringwatch.api.Cursor;
 import org.ringwatch.document.PersonalDataFlag;
+import org.ringwatch.platform.SqlLimit;
 import org.ringwatch.platform.Today;
 
 import java.time.Instant;
@@ -69,8 +70,7 @@ public class ReviewQueue {
              WHERE CAST(:afterSince AS timestamptz) IS NULL
                 OR (since, kind, id) > (CAST(:afterSince AS timestamptz), CAST(:afterKind AS text), CAST(:afterId AS bigint))
              ORDER BY since, kind, id
-             LIMIT :limit
-            """.formatted(PersonalDataFlag.UNRESOLVED_OF_D);
+            """.formatted(PersonalDataFlag.UNRESOLVED_OF_D) + SqlLimit.rows(LIMIT + 1);
 
     private final EntityManager em;
     private final Today today;
@@ -90,8 +90,7 @@ public class ReviewQueue {
         List<Object[]> rows = em.createNativeQuery(QUEUE).setParameter("agency", agencyId)
                 .setParameter("afterSince", after == null ? null : after.get(0))
                 .setParameter("afterKind", after == null ? null : after.get(1))
-                .setParameter("afterId", after == null ? null : after.get(2))
-                .setParameter("limit", LIMIT + 1).getResultList();
+                .setParameter("afterId", after == null ? null : after.get(2)).getResultList();
         LocalDate now = today.date();
         return rows.stream().map(r -> {
             Instant at = instant(r[7]);
