@@ -126,12 +126,12 @@ public final class ListResponses {
     }
 
     /**
-     * The whole list, {@code chunk} rows (one keyset query) at a time. Each chunk is planned
-     * afresh ({@code plan_cache_mode = force_custom_plan}: 10-20 ms for the document list), and a
-     * small LIMIT makes the plan an index lookup per row where a large one hash-joins: at 1,000
-     * rows a chunk, the 501 chunks of bench/csv-export.sh alone ran at 0.32 of one COPY. The
-     * default (10,000, RingWatchConfig#listChunk) keeps a chunk of document items and its JDBC
-     * rows to a few MB.
+     * The whole list, {@code chunk} rows (one keyset query) at a time. A chunk's query is planned
+     * (10-20 ms for the document list before PostgreSQL keeps a generic plan), and a small LIMIT
+     * (written into the statement, SqlLimit) makes the plan an index lookup per row where a large
+     * one hash-joins: at 1,000 rows a chunk, the 501 chunks of bench/csv-export.sh alone ran at
+     * 0.32 of one COPY. The default (10,000, RingWatchConfig#listChunk) keeps a chunk of document
+     * items and its JDBC rows to a few MB.
      * <p>
      * One size for every list, the entity lists (requests, agreements) too: without a transaction
      * their entities live in the request's persistence context, which is not ours to clear and
