@@ -11,7 +11,6 @@ import org.ringwatch.platform.EmbeddedPostgresResource;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +30,7 @@ class SearchListTest {
 
     @Test
     void shouldServeEveryHitOnceInEveryFormat() throws IOException {
-        String word = "zorblax" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = UniqueWords.of("zorblax");
         AgreementFixtures.Scene scene = agreements.scene("Pellory Ford");
         long document = scene.uploadPublished("minutes.pdf", Papers.textPdf(List.of(List.of("Minutes " + word),
                 List.of("More " + word), List.of("Nothing here"), List.of("Last " + word))));

@@ -10,7 +10,6 @@ import org.ringwatch.platform.EmbeddedPostgresResource;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +27,8 @@ class SearchPhraseTest {
 
     @Test
     void shouldFindAPhraseOnlyWhereItsWordsStandInOrder() throws IOException {
-        String first = word("quorvel");
-        String second = word("blennick");
+        String first = UniqueWords.of("quorvel");
+        String second = UniqueWords.of("blennick");
         agreements.scene("Ordway Falls").uploadPublished("phrases.pdf", Papers.textPdf(List.of(
                 List.of("Minutes: " + first + " " + second + " approved"),
                 List.of("Reversed: " + second + " " + first),
@@ -49,10 +48,5 @@ class SearchPhraseTest {
         List<Integer> pages = given().queryParam("q", q).when().get("/api/v1/search").then().statusCode(200)
                 .extract().jsonPath().getList("items.page", Integer.class);
         return pages.stream().sorted().toList();
-    }
-
-    /** A word no other test uses: letters only, so that it is one lexeme. */
-    private static String word(String stem) {
-        return stem + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
     }
 }

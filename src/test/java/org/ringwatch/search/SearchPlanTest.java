@@ -14,7 +14,6 @@ import org.ringwatch.platform.EmbeddedPostgresResource;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +42,7 @@ class SearchPlanTest {
 
     @Test
     void shouldFindTheSamePagesWhicheverWayDocumentsAndPagesAreMatched() throws IOException {
-        String word = "plovrin" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = UniqueWords.of("plovrin");
         AgreementFixtures.Scene scene = agreements.scene("Quillmont");
         long shown = scene.uploadPublished("shown.pdf", Papers.textPdf(List.of(
                 List.of("Shown: " + word), List.of("Withheld: " + word), List.of("Also shown: " + word))));
@@ -79,7 +78,7 @@ class SearchPlanTest {
 
     @Test
     void shouldReadHowManyPagesTheStatisticsExpectToHoldTheWords() throws IOException {
-        String word = "quennet" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = UniqueWords.of("quennet");
         agreements.scene("Quillmont").uploadPublished("counted.pdf", Papers.textPdf(List.of(
                 List.of("Counted: " + word), List.of("Counted again: " + word))));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE document_page").executeUpdate());
