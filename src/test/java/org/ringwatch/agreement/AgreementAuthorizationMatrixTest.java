@@ -8,14 +8,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.ringwatch.account.Fixtures;
 import org.ringwatch.platform.EmbeddedPostgresResource;
+import org.ringwatch.search.UniqueWords;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -45,8 +44,8 @@ class AgreementAuthorizationMatrixTest {
     void shouldShowADraftToItsAuthorAndModeratorsOnlyAndAPublishedAgreementToEveryone() throws IOException {
         AgreementFixtures.Scene scene = agreements.scene("Ashcombe");
         long document = scene.uploadPublished("mou.pdf", Papers.textPdf(Papers.mou("Ashcombe")));
-        String draftWord = word();
-        String publishedWord = word();
+        String draftWord = UniqueWords.of("quarvel");
+        String publishedWord = UniqueWords.of("quarvel");
         long draft = create(scene, document, "Memorandum " + draftWord);
         long published = create(scene, document, "Memorandum " + publishedWord);
         Fixtures.api(scene.moderatorToken()).when().post("/api/v1/agreements/" + published + "/publish").then()
@@ -104,14 +103,5 @@ class AgreementAuthorizationMatrixTest {
         body.put("title", title);
         return Fixtures.api(scene.authorToken()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agreements").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    /** A made-up word of letters only: full-text search splits digits off. */
-    private static String word() {
-        StringBuilder word = new StringBuilder("quarvel");
-        for (char c : UUID.randomUUID().toString().replaceAll("[^a-f]", "").toCharArray()) {
-            word.append((char) ('g' + (c - 'a')));
-        }
-        return word.toString().toLowerCase(Locale.ROOT);
     }
 }

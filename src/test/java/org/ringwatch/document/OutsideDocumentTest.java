@@ -12,6 +12,7 @@ import org.ringwatch.account.Fixtures;
 import org.ringwatch.account.Role;
 import org.ringwatch.agency.Agency;
 import org.ringwatch.platform.EmbeddedPostgresResource;
+import org.ringwatch.search.UniqueWords;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class OutsideDocumentTest {
 
     @Test
     void shouldReadAnOutsideDocumentAndHideItEverywhereUntilAModeratorPublishesIt() throws IOException {
-        String word = madeUpWord();
+        String word = UniqueWords.of("Quill");   // on no other test's page
         Response uploaded = upload(volunteerToken, "minutes.pdf", TestFiles.textPdf(
                 "Minutes of the Port Varlow city council: the Ring memorandum " + word + " was approved four to one."),
                 SOURCE, PUBLISHER).then().statusCode(201)
@@ -278,15 +279,6 @@ class OutsideDocumentTest {
 
     private static String apiPath(long agencyId) {
         return "/api/v1/agencies/" + agencyId + "/documents";
-    }
-
-    /** A word no other test's page holds, of letters only, so search finds this test's document or nothing. */
-    private static String madeUpWord() {
-        StringBuilder word = new StringBuilder("Quill");
-        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
-            word.append((char) ('a' + Character.digit(c, 16)));
-        }
-        return word.toString();
     }
 
     private static void assertContains(String page, String text, String what) {

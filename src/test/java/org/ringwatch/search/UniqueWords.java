@@ -2,8 +2,8 @@ package org.ringwatch.search;
 
 import java.util.UUID;
 
-/** Words no other test uses, for searches that must find only what one test wrote. */
-final class UniqueWords {
+/** Words no other test uses, for searches that must find only what one test wrote (any feature's tests). */
+public final class UniqueWords {
 
     private UniqueWords() {
     }
@@ -13,7 +13,7 @@ final class UniqueWords {
      * of a random UUID becomes a letter (0-9 as g-p), so there are always eight; keeping only the
      * a-f of a UUID once left fewer than six, and a CI run failed on the substring.
      */
-    static String of(String stem) {
+    public static String of(String stem) {
         StringBuilder word = new StringBuilder(stem);
         for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
             word.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
